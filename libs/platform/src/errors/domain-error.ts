@@ -1,0 +1,45 @@
+import { type ErrorCode, type InvalidParam, type WireError, isErrorCode, statusOf } from '@samen/contracts';
+
+/**
+ * The one error type a bouwsteen throws for a known case. Its code comes from the closed list in
+ * libs/contracts, so the gateway (and any replacement service) maps it the same way.
+ */
+export class DomainError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly invalidParams?: InvalidParam[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.status = statusOf(code);
+  }
+
+  static validation(invalidParams: InvalidParam[]): DomainError {
+    return new DomainError('VALIDATION_FAILED', 'De invoer klopt niet; zie invalidParams.', invalidParams);
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError('NOT_FOUND', `${what} bestaat niet.`);
+  }
+
+  toWire(correlationId?: string): WireError {
+    return {
+      code: this.code,
+      status: this.status,
+      message: this.message,
+      ...(this.invalidParams?.length ? { invalidParams: this.invalidParams } : {}),
+      ...(correlationId ? { correlationId } : {}),
+    };
+  }
+
+  /** Rebuilds an error that came over the wire; an unknown code is treated as INTERNAL. */
+  static fromWire(wire: Partial<WireError> | undefined): DomainError {
+    if (wire && isErrorCode(wire.code)) {
+      return new DomainError(wire.code, String(wire.message ?? wire.code), wire.invalidParams);
+    }
+    return new DomainError('INTERNAL', 'De bouwsteen gaf een onbekende fout terug.');
+  }
+}

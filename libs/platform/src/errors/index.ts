@@ -1,0 +1,4 @@
+export * from './domain-error';
+export * from './invalid-params';
+export * from './validation.pipe';
+export * from './rpc-error.filter';

@@ -1,0 +1,5 @@
+export * from './wire';
+export * from './options';
+export * from './nats-connection';
+export * from './bouwsteen-client';
+export * from './nats.module';

@@ -1,0 +1,3 @@
+export * from './service-definition';
+export * from './service-root.module';
+export * from './run-service';

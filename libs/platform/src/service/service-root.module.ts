@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ConfigModule } from '@nestjs/config';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { TerminusModule } from '@nestjs/terminus';
+import { ClsModule } from 'nestjs-cls';
+import type { ServiceEnv } from '../config/env';
+import { ormOptions } from '../database/orm-options';
+import { MessageScopeInterceptor } from '../database/request-context.interceptor';
+import { RpcErrorFilter } from '../errors/rpc-error.filter';
+import { createValidationPipe } from '../errors/validation.pipe';
+import { EventsModule } from '../events/events.module';
+import { HealthService } from '../health/health.service';
+import { HealthProbes, healthHandlers } from '../health/health.controllers';
+import { LoggingModule } from '../logging/logging.module';
+import { NatsModule } from '../nats/nats.module';
+import { MikroORM } from '@mikro-orm/core';
+import type { ServiceDefinition } from './service-definition';
+
+@Module({})
+export class ServiceRootModule {
+  /**
+   * Everything a bouwsteen needs, the same way in all five: checked settings, logs with
+   * correlation ids, its own schema, NATS, outbox and consumer, health, coded errors.
+   */
+  static create(definition: ServiceDefinition, env: ServiceEnv): DynamicModule {
+    const { bouwsteen } = definition;
+    return {
+      module: ServiceRootModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...env })] }),
+        ClsModule.forRoot({ global: true }),
+        LoggingModule.forRoot({ service: bouwsteen, level: env.LOG_LEVEL, httpRequests: false }),
+        MikroOrmModule.forRoot({ ...ormOptions(bouwsteen, definition.orm, env.DATABASE_URL, env.DATABASE_POOL_MAX), registerRequestContext: true }),
+        NatsModule.forRoot({ natsUrl: env.NATS_URL, processName: bouwsteen, requestTimeoutMs: env.NATS_REQUEST_TIMEOUT_MS }),
+        EventsModule.forRoot({ bouwsteen, outboxPollMs: env.OUTBOX_POLL_MS }),
+        TerminusModule,
+        definition.module,
+      ],
+      controllers: [healthHandlers(bouwsteen), HealthProbes],
+      providers: [
+        { provide: HealthService, inject: [MikroORM], useFactory: (orm: MikroORM) => new HealthService(bouwsteen, orm, env.SAMEN_VERSION) },
+        { provide: APP_INTERCEPTOR, useClass: MessageScopeInterceptor },
+        { provide: APP_FILTER, useClass: RpcErrorFilter },
+        { provide: APP_PIPE, useValue: createValidationPipe() },
+      ],
+    };
+  }
+}

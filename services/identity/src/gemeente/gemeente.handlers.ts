@@ -1,0 +1,32 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  GEMEENTE_SUBJECTS,
+  GemeenteCode,
+  type GemeenteList,
+  type GemeenteView,
+  type MessageContext,
+  UpsertGemeente,
+} from '@samen/contracts';
+import { Context } from '@samen/platform';
+import { GemeenteService } from './gemeente.service';
+
+@Controller()
+export class GemeenteHandlers {
+  constructor(private readonly gemeenten: GemeenteService) {}
+
+  @MessagePattern(GEMEENTE_SUBJECTS.get)
+  get(@Payload() request: GemeenteCode): Promise<GemeenteView> {
+    return this.gemeenten.get(request.code);
+  }
+
+  @MessagePattern(GEMEENTE_SUBJECTS.list)
+  async list(): Promise<GemeenteList> {
+    return { items: await this.gemeenten.list() };
+  }
+
+  @MessagePattern(GEMEENTE_SUBJECTS.upsert)
+  upsert(@Payload() request: UpsertGemeente, @Context() context: MessageContext): Promise<GemeenteView> {
+    return this.gemeenten.upsert(request, context);
+  }
+}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127000100Gemeente } from './Migration20261127000100Gemeente';
+
+/** identity's own migrations, oldest first (the platform's outbox and inbox come before them). */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261127000100Gemeente', class: Migration20261127000100Gemeente },
+];

@@ -1,0 +1,12 @@
+import { ormOptions, type ServiceOrm } from '@samen/platform';
+import { MIGRATIONS } from './migrations';
+import { Gemeente } from './gemeente/gemeente.entity';
+
+/** The tables of identity; the platform adds its outbox and inbox. */
+export const identityOrm: ServiceOrm = {
+  entities: [Gemeente],
+  migrations: MIGRATIONS,
+};
+
+/** For the MikroORM CLI: `npx mikro-orm migration:create --config services/identity/src/mikro-orm.config.ts`. */
+export default ormOptions('identity', identityOrm, process.env.DATABASE_URL ?? 'postgres://samen_identity@127.0.0.1:5432/samen');

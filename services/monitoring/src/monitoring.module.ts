@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** The monitoring bouwsteen. Its aggregates arrive with their issues; the platform gives it health, outbox and inbox. */
+@Module({})
+export class MonitoringModule {}
