@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
@@ -7,9 +8,13 @@ import { suiteVersion } from '../config/version';
 import { OutboxMessage } from '../events/outbox.entity';
 
 const STARTED = Date.now();
+/** Tells instances apart, also two in one process (tests) or two pods with one host name. */
+const INSTANCE_SALT = () => randomBytes(3).toString('hex');
 
 @Injectable()
 export class HealthService {
+  private readonly instance = `${hostname()}:${process.pid}:${INSTANCE_SALT()}`;
+
   constructor(
     private readonly bouwsteen: Bouwsteen,
     private readonly orm: MikroORM,
@@ -31,7 +36,7 @@ export class HealthService {
       version: this.version,
       uptimeSeconds: Math.round((Date.now() - STARTED) / 1000),
       database,
-      instance: `${hostname()}:${process.pid}`,
+      instance: this.instance,
       pendingEvents,
     };
   }
