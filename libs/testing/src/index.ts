@@ -1,0 +1,19 @@
+/**
+ * @samen/testing: the harness for integration and suite tests. The global setup (jest.config.js)
+ * provides a private nats-server and a migrated database `samen_test`; these helpers reach them.
+ */
+export { testEnv, serviceEnv, serviceDatabaseUrlFor, rolePassword, type TestEnv, type EnvOverrides } from './env';
+export { definitionOf, startTestService, ORMS } from './services';
+export { pgClient, withClient, truncate, testOrm } from './database';
+export {
+  natsConnect,
+  request,
+  spawnNatsServer,
+  findNatsServer,
+  freePort,
+  streamEvents,
+  streamLastSeq,
+  type NatsServerHandle,
+  type StreamEvent,
+} from './nats';
+export { pollUntil, expectEventually, sleep, type PollOptions } from './poll';
