@@ -1,5 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
-import { connect, type NatsConnection } from 'nats';
+import { connect, type ConnectionOptions, type NatsConnection } from 'nats';
+import { DomainError } from '../errors/domain-error';
 import { natsConnectionOptions } from './options';
 
 /**
@@ -9,23 +11,67 @@ import { natsConnectionOptions } from './options';
  */
 export class NatsConnectionHolder {
   private readonly logger = new Logger('Nats');
+  private current?: NatsConnection;
   private connected = false;
+  private readonly stopping = new AbortController();
 
-  private constructor(readonly connection: NatsConnection) {
-    this.connected = true;
-    void this.watch();
+  private constructor() {}
+
+  /** Connects before it returns: a bouwsteen cannot do any work without the broker. */
+  static async open(natsUrl: string, processName: string): Promise<NatsConnectionHolder> {
+    const holder = new NatsConnectionHolder();
+    holder.attach(await connect(natsConnectionOptions(natsUrl, processName)));
+    return holder;
   }
 
-  static async open(natsUrl: string, processName: string): Promise<NatsConnectionHolder> {
-    return new NatsConnectionHolder(await connect(natsConnectionOptions(natsUrl, processName)));
+  /**
+   * Returns at once and keeps trying in the background. For the gateway, which must start and
+   * answer 503 while the broker is away. `waitOnFirstConnect` cannot do this: its `connect()`
+   * resolves only once connected and cannot be cancelled, so start-up (and shutdown) would hang.
+   */
+  static connectInBackground(natsUrl: string, processName: string): NatsConnectionHolder {
+    const holder = new NatsConnectionHolder();
+    void holder.keepTrying({ ...natsConnectionOptions(natsUrl, processName), waitOnFirstConnect: false });
+    return holder;
   }
 
   get isConnected(): boolean {
-    return this.connected && !this.connection.isClosed();
+    return this.connected && this.current !== undefined && !this.current.isClosed();
   }
 
-  private async watch(): Promise<void> {
-    for await (const status of this.connection.status()) {
+  get connection(): NatsConnection {
+    if (!this.current) throw new DomainError('UNAVAILABLE', 'De berichtenbus (NATS) is tijdelijk niet bereikbaar.');
+    return this.current;
+  }
+
+  private attach(connection: NatsConnection): void {
+    this.current = connection;
+    this.connected = true;
+    void this.watch(connection);
+  }
+
+  private async keepTrying(options: ConnectionOptions): Promise<void> {
+    let warned = false;
+    while (!this.stopping.signal.aborted) {
+      try {
+        const connection = await connect(options);
+        if (this.stopping.signal.aborted) {
+          await connection.close();
+          return;
+        }
+        this.attach(connection);
+        this.logger.log(`connected to ${connection.getServer()}`);
+        return;
+      } catch (error) {
+        if (!warned) this.logger.warn(`NATS not reachable (${(error as Error).message}); retrying in the background`);
+        warned = true;
+        await sleep(options.reconnectTimeWait ?? 500, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      }
+    }
+  }
+
+  private async watch(connection: NatsConnection): Promise<void> {
+    for await (const status of connection.status()) {
       if (status.type === 'disconnect') {
         this.connected = false;
         this.logger.warn(`disconnected from ${status.data}`);
@@ -37,11 +83,12 @@ export class NatsConnectionHolder {
   }
 
   async close(): Promise<void> {
-    if (this.connection.isClosed()) return;
+    this.stopping.abort();
+    if (!this.current || this.current.isClosed()) return;
     try {
-      await this.connection.drain();
+      await this.current.drain();
     } catch {
-      await this.connection.close();
+      await this.current.close();
     }
   }
 }

@@ -6,6 +6,11 @@ export interface NatsModuleOptions {
   natsUrl: string;
   processName: string;
   requestTimeoutMs: number;
+  /**
+   * Start without waiting for the broker and connect in the background (the gateway, which must
+   * answer 503 while NATS is away). A bouwsteen leaves it off: it cannot work without NATS.
+   */
+  connectInBackground?: boolean;
 }
 
 @Global()
@@ -17,7 +22,13 @@ export class NatsModule implements OnApplicationShutdown {
     return {
       module: NatsModule,
       providers: [
-        { provide: NatsConnectionHolder, useFactory: () => NatsConnectionHolder.open(options.natsUrl, options.processName) },
+        {
+          provide: NatsConnectionHolder,
+          useFactory: () =>
+            options.connectInBackground
+              ? NatsConnectionHolder.connectInBackground(options.natsUrl, options.processName)
+              : NatsConnectionHolder.open(options.natsUrl, options.processName),
+        },
         { provide: REQUEST_TIMEOUT_MS, useValue: options.requestTimeoutMs },
         BouwsteenClient,
       ],
