@@ -1,0 +1,55 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ClsModule } from 'nestjs-cls';
+import { createValidationPipe, LoggingModule, NatsModule } from '@samen/platform';
+import { BouwstenenModule } from './bouwstenen/bouwstenen.module';
+import { GatewayEnv } from './config/gateway-env';
+import { HealthController } from './health/health.controller';
+import { IdentityModule } from './identity/identity.module';
+import { OpenApiModule } from './openapi/openapi.module';
+import { ProblemFilter } from './problems/problem.filter';
+
+/** Holds the checked settings, injectable as `GatewayEnv` everywhere. */
+@Module({})
+class GatewayEnvModule {
+  static forRoot(env: GatewayEnv): DynamicModule {
+    return { module: GatewayEnvModule, global: true, providers: [{ provide: GatewayEnv, useValue: env }], exports: [GatewayEnv] };
+  }
+}
+
+/** The HTTP gateway: REST /api/v1 in front of the bouwstenen, which it reaches over NATS only. */
+@Module({})
+export class GatewayModule {
+  static forRoot(env: GatewayEnv): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        GatewayEnvModule.forRoot(env),
+        ClsModule.forRoot({ global: true }),
+        LoggingModule.forRoot({ service: 'gateway', level: env.LOG_LEVEL, httpRequests: true }),
+        // Connects in the background: the gateway starts, and answers 503, while NATS is away.
+        NatsModule.forRoot({ natsUrl: env.NATS_URL, processName: 'gateway', requestTimeoutMs: env.NATS_REQUEST_TIMEOUT_MS, connectInBackground: true }),
+        // Counters per client IP live in this instance's memory: with N instances behind a load
+        // balancer a client gets up to N times the limit. Good enough against a runaway client;
+        // a shared store (Redis) would be needed for an exact limit.
+        // One budget per client IP for the whole API (the default key is per route).
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }],
+          generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
+        }),
+        TerminusModule,
+        BouwstenenModule,
+        IdentityModule,
+        OpenApiModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useValue: createValidationPipe() },
+      ],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { CONTEXT_HEADERS, GEMEENTE_CODE_PATTERN, type MessageContext } from '@samen/contracts';
+import { DomainError } from '@samen/platform';
+
+/** The token of an `Authorization: Bearer <token>` header, if there is one. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+}
+
+/**
+ * The message context of an HTTP request (DESIGN rule 4): the correlation id, the gemeente from
+ * the `Samen-Gemeente` header (checked here, so a bad one is a 400 and never reaches a bouwsteen)
+ * and the caller's bearer token, which the bouwsteen that acts on it verifies.
+ */
+export function callerContext(request: FastifyRequest): MessageContext {
+  const gemeente = request.headers[CONTEXT_HEADERS.gemeente.toLowerCase()] || undefined;
+  if (gemeente !== undefined && (typeof gemeente !== 'string' || !GEMEENTE_CODE_PATTERN.test(gemeente))) {
+    throw DomainError.validation([
+      {
+        name: CONTEXT_HEADERS.gemeente,
+        code: 'matches',
+        reason: `${CONTEXT_HEADERS.gemeente} moet een CBS-code zijn: GM gevolgd door vier cijfers (bijv. GM0637).`,
+      },
+    ]);
+  }
+  const accessToken = bearerToken(request.headers.authorization);
+  return {
+    // request.id is the correlation id (see genReqId in create-gateway.ts).
+    correlationId: request.id,
+    ...(gemeente ? { gemeente } : {}),
+    ...(accessToken ? { accessToken } : {}),
+  };
+}
+
+/** `handler(@CallerContext() context: MessageContext)`: the context to send with every NATS request. */
+export const CallerContext = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): MessageContext => callerContext(context.switchToHttp().getRequest<FastifyRequest>()),
+);
