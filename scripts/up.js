@@ -264,6 +264,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 process.on('exit', () => supervisor.killAllNow());
+// The same Ctrl-C may close whoever reads our output (`npm run up | tee up.log`); stopping the
+// children in order matters more than the lines nobody can read any more.
+process.stdout.on('error', () => undefined);
 
 main().catch((error) => {
   if (error instanceof UpError) process.stderr.write(`\n${formatter.paint(formatter.colors.red, error.message)}\n\n`);
