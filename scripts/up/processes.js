@@ -68,8 +68,8 @@ class Supervisor {
     clearTimeout(timer);
   }
 
-  async stopAll(graceMs, except = []) {
-    await Promise.all([...this.children].filter((c) => !except.includes(c)).map((c) => this.stop(c, graceMs)));
+  async stopAll(graceMs) {
+    await Promise.all([...this.children].map((c) => this.stop(c, graceMs)));
   }
 
   /** Last resort when up.js itself ends abruptly: nothing it started may outlive it. */
