@@ -27,7 +27,14 @@ export class OutboxRelay {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
+  /** No polling loop (not started yet, or stopped). */
   private stopped = true;
+  /**
+   * stop() was called: a round in progress ends after its batch. Kept apart from `stopped` so
+   * that relayAll() on a relay that was never started (a one-off drain, tests) empties the whole
+   * outbox instead of stopping after the first batch.
+   */
+  private stopRequested = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -37,6 +44,7 @@ export class OutboxRelay {
 
   start(): void {
     this.stopped = false;
+    this.stopRequested = false;
     this.schedule(0);
   }
 
@@ -49,6 +57,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopRequested = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
   }
@@ -75,7 +84,7 @@ export class OutboxRelay {
     for (;;) {
       const { published, more } = await this.relayBatch();
       total += published;
-      if (!more || this.stopped) return total;
+      if (!more || this.stopRequested) return total;
     }
   }
 
