@@ -59,6 +59,7 @@ const common = {
 };
 
 const withDependencies = {
+  setupFiles: ['reflect-metadata', '<rootDir>/libs/testing/src/quiet-logs.ts'],
   globalSetup: join(root, 'libs/testing/src/global-setup.ts'),
   globalTeardown: join(root, 'libs/testing/src/global-teardown.ts'),
 };
