@@ -1,15 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { httpCorrelationId } from '@samen/platform';
 import type { GatewayEnv } from './config/gateway-env';
 import { GatewayModule } from './gateway.module';
 import { API_PREFIX, PROBE_PATHS } from './http/api-version';
 import { corsOptions } from './http/cors';
-import { installResponseHeaders } from './http/response-headers';
+import { installResponseHeaders, setResponseHeaders } from './http/response-headers';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { PublishedOpenApi } from './openapi/published-openapi';
+import { sendProblem } from './problems/problem.filter';
 
 /**
  * Builds the gateway for the given settings, initialised but not listening: main.ts listens on
@@ -22,6 +24,11 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     routerOptions: { ignoreTrailingSlash: false },
     // The request id is the correlation id: the same one in logs, problems and NATS headers.
     genReqId: (req: IncomingMessage) => httpCorrelationId(req),
+    // The router rejects an undecodable URL outside every hook and error handler.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      setResponseHeaders(request, reply);
+      sendProblem(error, request, reply);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, {
     bufferLogs: true,

@@ -128,6 +128,10 @@ describe('gateway', () => {
       await expectProblem(await api('/bouwstenen/', { redirect: 'manual' }), 404, 'NOT_FOUND');
     });
 
+    it('answers a URL that cannot be decoded with 400 problem+json, headers included', async () => {
+      await expectProblem(await api('/gemeenten/%E0%A4%A'), 400, 'MALFORMED_REQUEST');
+    });
+
     it('answers a wrong method on a known path with 405 and Allow', async () => {
       const response = await api('/gemeenten/GM0637', { method: 'DELETE' });
       expect(response.headers.get('allow')).toBe('GET, PUT');

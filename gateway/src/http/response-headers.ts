@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CONTEXT_HEADERS } from '@samen/contracts';
 import { API_PREFIX, API_VERSION } from './api-version';
 
@@ -38,18 +38,24 @@ function isDocumentation(request: FastifyRequest): boolean {
   return path === DOCUMENTATION_PATH || path.startsWith(`${DOCUMENTATION_PATH}/`);
 }
 
+/** API-Version, the correlation id and the security headers (ADR /core/version-header, /core/transport/security-headers). */
+export function setResponseHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('API-Version', API_VERSION);
+  // request.id is the correlation id (see genReqId in create-gateway.ts).
+  reply.header(CONTEXT_HEADERS.correlationId, request.id);
+  reply.headers(SECURITY_HEADERS);
+  reply.header('Content-Security-Policy', isDocumentation(request) ? DOCUMENTATION_CSP : API_CSP);
+}
+
 /**
- * Sets API-Version, the correlation id and the security headers in one `onSend` hook, so that
- * every response gets them: Nest's answers, the problem filter's, and errors that Fastify raises
- * before Nest sees the request (unknown route, body too large, bad JSON, wrong media type).
+ * Sets the headers in one `onSend` hook, so that every response gets them: Nest's answers, the
+ * problem filter's, and errors that Fastify raises before Nest sees the request (unknown route,
+ * body too large, bad JSON, wrong media type). Only the router's own errors bypass it (see
+ * frameworkErrors in create-gateway.ts).
  */
 export function installResponseHeaders(fastify: FastifyInstance): void {
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    reply.header('API-Version', API_VERSION);
-    // request.id is the correlation id (see genReqId in create-gateway.ts).
-    reply.header(CONTEXT_HEADERS.correlationId, request.id);
-    reply.headers(SECURITY_HEADERS);
-    reply.header('Content-Security-Policy', isDocumentation(request) ? DOCUMENTATION_CSP : API_CSP);
+    setResponseHeaders(request, reply);
     done(null, payload);
   });
 }
