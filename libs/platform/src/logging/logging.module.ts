@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import { CONTEXT_HEADERS, type MessageContext } from '@samen/contracts';
@@ -50,6 +50,8 @@ export class LoggingModule {
         LoggerModule.forRootAsync({
           inject: [ClsService],
           useFactory: (cls: ClsService) => ({
+            // Named wildcard: nestjs-pino's default '*' warns as a legacy route under a global prefix.
+            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
             pinoHttp: {
               level: options.level,
               base: { service: options.service },
