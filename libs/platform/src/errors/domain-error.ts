@@ -18,7 +18,7 @@ export class DomainError extends Error {
   }
 
   static validation(invalidParams: InvalidParam[]): DomainError {
-    return new DomainError('VALIDATION_FAILED', 'De invoer klopt niet; zie invalidParams.', invalidParams);
+    return new DomainError('VALIDATION_FAILED', 'De invoer klopt niet; zie de lijst met ongeldige invoer.', invalidParams);
   }
 
   static notFound(what: string): DomainError {
