@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { connect, type Msg, type NatsConnection, type Subscription } from 'nats';
 import { BOUWSTENEN, GEMEENTE_SUBJECTS, healthSubject, type Bouwsteen, type HealthReply } from '@samen/contracts';
@@ -305,6 +307,11 @@ describe('gateway', () => {
       for (const operation of operations) {
         expect(operation).toEqual(expect.objectContaining({ operationId: expect.any(String), summary: expect.any(String), description: expect.any(String), tags: [expect.any(String)] }));
       }
+    });
+
+    it('matches the committed docs/api/openapi.json (else run npm run build && npm run lint:openapi)', async () => {
+      const committed = JSON.parse(readFileSync(join(__dirname, '../../docs/api/openapi.json'), 'utf8'));
+      expect(await (await api('/openapi.json')).json()).toEqual(committed);
     });
 
     it('does not open the rest of the API to other origins', async () => {

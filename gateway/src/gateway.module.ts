@@ -33,7 +33,8 @@ export class GatewayModule {
         NatsModule.forRoot({ natsUrl: env.NATS_URL, processName: 'gateway', requestTimeoutMs: env.NATS_REQUEST_TIMEOUT_MS, connectInBackground: true }),
         // Counters per client IP live in this instance's memory: with N instances behind a load
         // balancer a client gets up to N times the limit. Good enough against a runaway client;
-        // a shared store (Redis) would be needed for an exact limit.
+        // a shared store (Redis) would be needed for an exact limit. The client is request.ip:
+        // behind a reverse proxy that is the proxy, until Fastify's trustProxy is configured.
         // One budget per client IP for the whole API (the default key is per route).
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }],

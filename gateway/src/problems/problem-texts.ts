@@ -12,7 +12,7 @@ interface ProblemText {
  * libs/contracts does not compile until it has its texts here.
  */
 export const PROBLEM_TEXTS: { readonly [Code in ErrorCode]: ProblemText } = {
-  VALIDATION_FAILED: { title: 'Ongeldige invoer', detail: 'De invoer klopt niet; zie invalid-params.' },
+  VALIDATION_FAILED: { title: 'Ongeldige invoer', detail: 'De invoer klopt niet; zie de lijst met ongeldige invoer.' },
   MALFORMED_REQUEST: { title: 'Onleesbaar verzoek', detail: 'Het verzoek kon niet worden gelezen, bijvoorbeeld door ongeldige JSON of een verkeerd gecodeerde URL.' },
   UNKNOWN_GEMEENTE: { title: 'Onbekende gemeente', detail: 'Deze gemeente is bij deze installatie niet bekend.' },
   UNAUTHENTICATED: { title: 'Niet aangemeld', detail: 'Voor dit verzoek is een geldig toegangstoken nodig.' },

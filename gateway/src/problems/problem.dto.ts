@@ -27,7 +27,7 @@ export class ProblemDto implements Omit<Problem, 'invalid-params'> {
   @ApiProperty({ description: 'De HTTP-statuscode.', type: 'integer', example: 400 })
   status: number;
 
-  @ApiProperty({ description: 'Uitleg van dit geval.', example: 'De invoer klopt niet; zie invalid-params.' })
+  @ApiProperty({ description: 'Uitleg van dit geval.', example: 'De invoer klopt niet; zie de lijst met ongeldige invoer.' })
   detail: string;
 
   @ApiProperty({ description: 'Het pad van het verzoek waarbij het probleem optrad.', example: '/api/v1/gemeenten/GM0637' })
