@@ -27,6 +27,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         GatewayEnvModule.forRoot(env),
+        // The platform's logger reads the message context from CLS when there is one.
         ClsModule.forRoot({ global: true }),
         LoggingModule.forRoot({ service: 'gateway', level: env.LOG_LEVEL, httpRequests: true }),
         // Connects in the background: the gateway starts, and answers 503, while NATS is away.
@@ -35,9 +36,9 @@ export class GatewayModule {
         // balancer a client gets up to N times the limit. Good enough against a runaway client;
         // a shared store (Redis) would be needed for an exact limit. The client is request.ip:
         // behind a reverse proxy that is the proxy, until Fastify's trustProxy is configured.
-        // One budget per client IP for the whole API (the default key is per route).
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }],
+          // One budget per client for the whole API; the throttler's default key is per route.
           generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
         }),
         TerminusModule,

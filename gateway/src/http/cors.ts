@@ -2,7 +2,7 @@ import type { FastifyCorsOptions, FastifyCorsOptionsDelegateCallback } from '@fa
 import { CONTEXT_HEADERS } from '@samen/contracts';
 import { API_PREFIX } from './api-version';
 
-export const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
+const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
 
 /**
  * CORS per ADR /core/transport/cors: the OpenAPI document is open to every origin; the rest of

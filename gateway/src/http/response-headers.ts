@@ -3,7 +3,7 @@ import { CONTEXT_HEADERS } from '@samen/contracts';
 import { API_PREFIX, API_VERSION } from './api-version';
 
 /** Where the interactive documentation lives; the only HTML the gateway serves. */
-export const DOCUMENTATION_PATH = `${API_PREFIX}/documentatie`;
+const DOCUMENTATION_PATH = `${API_PREFIX}/documentatie`;
 
 /** Security headers of ADR /core/transport/security-headers, for every response. */
 const SECURITY_HEADERS = {
@@ -15,14 +15,14 @@ const SECURITY_HEADERS = {
 } as const;
 
 /** JSON needs no sources at all. */
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * The Swagger UI page loads only its own scripts, styles and the OpenAPI document. Swagger UI's
  * React components set inline styles, hence 'unsafe-inline' for styles (never for scripts).
  * It may not be framed either.
  */
-export const DOCUMENTATION_CSP = [
+const DOCUMENTATION_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

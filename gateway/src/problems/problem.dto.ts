@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { ERROR_CODES, type ErrorCode, type InvalidParam } from '@samen/contracts';
 import { PROBLEM_CONTENT_TYPE, type Problem } from './problem';
@@ -45,7 +44,5 @@ export class ProblemDto implements Omit<Problem, 'invalid-params'> {
 
 /** Documents a problem+json response of an operation (the common ones are added centrally). */
 export function ApiProblem(status: number, description: string): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ApiResponse({ status, description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } } }),
-  );
+  return ApiResponse({ status, description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDto) } } } });
 }
