@@ -100,7 +100,8 @@ export class OutboxRelay {
       const rows = await tx.find(
         OutboxMessage,
         { publishedAt: null },
-        { orderBy: { occurredAt: 'asc', id: 'asc' }, limit: batchSize, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+        // By write order, not by occurredAt: timestamps tie within a millisecond.
+        { orderBy: { seq: 'asc' }, limit: batchSize, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
       );
       let published = 0;
       for (const row of rows) {

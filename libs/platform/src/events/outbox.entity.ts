@@ -14,6 +14,10 @@ export class OutboxMessage {
   @Property({ type: 'json' })
   event: CloudEvent;
 
+  /** Write order, assigned by PostgreSQL; the relay publishes in this order (Migration…OutboxSeq). */
+  @Property({ type: 'bigint', generated: 'by default as identity', nullable: true })
+  seq?: string;
+
   @Property({ columnType: 'timestamptz' })
   occurredAt: Date;
 

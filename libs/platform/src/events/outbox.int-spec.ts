@@ -150,6 +150,19 @@ describe('transactional outbox and relay (identity schema, real PostgreSQL and J
     expect((await streamEvents(nc, since)).map((e) => e.msgId)).toEqual(events.map((e) => e.id));
   });
 
+  it('publishes the events of one transaction in the order they were added', async () => {
+    // Added within the same millisecond: the order must not depend on the clock or on the ids.
+    const em = orm.em.fork() as EntityManager;
+    const events = await em.transactional(async (tx) =>
+      Array.from({ length: 10 }, (_, i) =>
+        outbox.add(tx, { subject: GEMEENTE_EVENTS.vastgelegd, resource: 'gemeente', event: 'vastgelegd', about: `GM01${i}0`, data: { i } }),
+      ),
+    );
+
+    expect(await new OutboxRelay(orm, js, options).relayAll()).toBe(10);
+    expect((await streamEvents(nc, since)).map((e) => e.msgId)).toEqual(events.map((e) => e.id));
+  });
+
   it('stops at a failed publish and later continues from there, keeping the order', async () => {
     const events = [];
     for (let i = 20; i < 23; i++) events.push(await vastleggen(`GM00${i}`));
