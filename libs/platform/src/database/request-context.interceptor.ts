@@ -7,7 +7,8 @@ import { catchError, Observable, throwError } from 'rxjs';
 import { toDomainError } from '../errors/rpc-error.filter';
 import { DomainError } from '../errors/domain-error';
 import { isMalformed } from '../nats/wire';
-import { MESSAGE_CONTEXT, readMessageContext } from '../context/message-context';
+import { CONTEXT_HEADERS } from '@samen/contracts';
+import { MESSAGE_CONTEXT, correlationIdFrom, readMessageContext } from '../context/message-context';
 
 /**
  * Wraps every incoming message in its own message context (CLS: correlation id, gemeente,
@@ -33,7 +34,10 @@ export class MessageScopeInterceptor implements NestInterceptor {
         try {
           messageContext = readMessageContext(nats.getHeaders());
         } catch (error) {
-          subscriber.error(error);
+          // A bad context header (e.g. a gemeente that is no CBS code) is the caller's mistake;
+          // answer it with the caller's correlation id too, or their trace ends here.
+          const correlationId = correlationIdFrom(nats.getHeaders()?.get(CONTEXT_HEADERS.correlationId));
+          subscriber.error(new RpcException(toDomainError(error, this.logger).toWire(correlationId)));
           return;
         }
         this.cls.set('CLS_ID', messageContext.correlationId);

@@ -109,9 +109,52 @@ describe('identity over NATS (gemeenten)', () => {
     expect(error.message).toContain('GM9999');
   });
 
-  it('answers UNKNOWN_GEMEENTE to a gemeente header that is no CBS code', async () => {
-    const error = errorOf(await ask(GEMEENTE_SUBJECTS.list, {}, { [CONTEXT_HEADERS.gemeente]: 'Zoetermeer' }));
-    expect(error).toMatchObject({ code: 'UNKNOWN_GEMEENTE', status: 400 });
+  it('answers UNKNOWN_GEMEENTE to a gemeente header that is no CBS code, with the caller correlation id', async () => {
+    const error = errorOf(
+      await ask(GEMEENTE_SUBJECTS.list, {}, { [CONTEXT_HEADERS.gemeente]: 'Zoetermeer', [CONTEXT_HEADERS.correlationId]: 'bad-gemeente-1' }),
+    );
+    expect(error).toMatchObject({ code: 'UNKNOWN_GEMEENTE', status: 400, correlationId: 'bad-gemeente-1' });
+  });
+
+  // DESIGN rule 6: bad input is a 4xx, never a 5xx.
+  it.each(['null', '[]', '"GM0637"', '42'])('answers a payload that is no object (%s) with a 400', async (body) => {
+    for (const subject of [GEMEENTE_SUBJECTS.get, GEMEENTE_SUBJECTS.upsert]) {
+      expect(errorOf(await ask(subject, body))).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+    }
+  });
+
+  it('treats concurrent first upserts of one gemeente as the idempotent call it is: all succeed, one row, one event', async () => {
+    const since = await streamLastSeq(nc);
+    const input = { code: 'GM0200', naam: 'Gelijktijdig', bouwstenen: ['identity'] };
+    const replies = await Promise.all(Array.from({ length: 6 }, () => ask<GemeenteView>(GEMEENTE_SUBJECTS.upsert, input)));
+
+    const views = replies.map(dataOf);
+    expect(new Set(views.map((v) => JSON.stringify(v))).size).toBe(1);
+    const rows = await withClient('identity', (c) =>
+      c.query(`select (select count(*)::int from identity.gemeente where code = 'GM0200') as gemeenten,
+                      (select count(*)::int from identity.outbox where event->>'subject' = 'GM0200') as events`),
+    );
+    expect(rows.rows[0]).toEqual({ gemeenten: 1, events: 1 });
+    await pollUntil(async () => (await streamEvents(nc, since)).some((e) => e.event?.subject === 'GM0200'), { what: 'event of GM0200' });
+  });
+
+  it('publishes the events of one gemeente in the order its changes were committed', async () => {
+    const since = await streamLastSeq(nc);
+    await ask(GEMEENTE_SUBJECTS.upsert, { code: 'GM0300', naam: 'Versie 0', bouwstenen: ['identity'] });
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => ask(GEMEENTE_SUBJECTS.upsert, { code: 'GM0300', naam: `Versie ${i + 1}`, bouwstenen: ['identity'] })),
+    );
+    const final = dataOf(await ask<GemeenteView>(GEMEENTE_SUBJECTS.get, { code: 'GM0300' }));
+
+    // A consumer that applies the events in stream order must end where the database is.
+    const events = await pollUntil(
+      async () => {
+        const found = (await streamEvents(nc, since)).filter((e) => e.event?.subject === 'GM0300');
+        return found.length === 9 ? found : undefined;
+      },
+      { what: '9 events of GM0300' },
+    );
+    expect((events[8].event?.data as GemeenteView).naam).toBe(final.naam);
   });
 
   it('publishes the upsert event to the stream, once, with the CloudEvents envelope', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { GEMEENTE_EVENTS, type GemeenteView, type MessageContext, type UpsertGemeente } from '@samen/contracts';
 import { DomainError, Outbox } from '@samen/platform';
@@ -33,8 +34,22 @@ export class GemeenteService {
 
   /** Creates or updates a gemeente; an event goes out only when something changed. */
   async upsert(input: UpsertGemeente, context: MessageContext): Promise<GemeenteView> {
+    try {
+      return await this.upsertOnce(input, context);
+    } catch (error) {
+      // Two first upserts of one code at once both find nothing and both insert; the second
+      // commit hits the primary key. The contract calls upsert idempotent, so that caller must
+      // not get CONFLICT: once more, it now finds the row and updates (or just returns) it.
+      if (error instanceof UniqueConstraintViolationException) return this.upsertOnce(input, context);
+      throw error;
+    }
+  }
+
+  private upsertOnce(input: UpsertGemeente, context: MessageContext): Promise<GemeenteView> {
     return this.em.transactional(async (em) => {
-      let gemeente = await em.findOne(Gemeente, { code: input.code }, { lockMode: undefined });
+      // Locked, so concurrent updates of one gemeente take turns: the change read here is the
+      // one committed, and its events are written in the order the changes were made.
+      let gemeente = await em.findOne(Gemeente, { code: input.code }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const bouwstenen = [...input.bouwstenen].sort();
       if (gemeente && gemeente.naam === input.naam && [...gemeente.bouwstenen].sort().join() === bouwstenen.join()) {
         return toView(gemeente);
