@@ -2,12 +2,13 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { BOUWSTENEN, isBouwsteen, type MessageContext } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
-import { CallerContext } from '../http/caller-context';
+import { ApiCallerContext, CallerContext } from '../http/caller-context';
 import { ApiProblem } from '../problems/problem.dto';
 import { BouwsteenDiscovery } from './bouwsteen-discovery.service';
 import { BouwsteenDto, BouwstenenDto } from './bouwsteen.dto';
 
 @ApiTags('bouwstenen')
+@ApiCallerContext()
 @Controller('bouwstenen')
 export class BouwstenenController {
   constructor(private readonly discovery: BouwsteenDiscovery) {}

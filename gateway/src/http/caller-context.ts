@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CONTEXT_HEADERS, GEMEENTE_CODE_PATTERN, type MessageContext } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
@@ -37,3 +38,13 @@ export function callerContext(request: FastifyRequest): MessageContext {
 export const CallerContext = createParamDecorator(
   (_data: unknown, context: ExecutionContext): MessageContext => callerContext(context.switchToHttp().getRequest<FastifyRequest>()),
 );
+
+/** Documents the request header that {@link CallerContext} reads and checks (a bad one is a 400). */
+export function ApiCallerContext(): ClassDecorator & MethodDecorator {
+  return ApiHeader({
+    name: CONTEXT_HEADERS.gemeente,
+    required: false,
+    description: 'CBS-code van de gemeente namens wie het verzoek gaat: GM en vier cijfers.',
+    schema: { type: 'string', pattern: GEMEENTE_CODE_PATTERN.source, example: 'GM0637' },
+  });
+}

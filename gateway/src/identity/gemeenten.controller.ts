@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CONTEXT_HEADERS, GEMEENTE_SUBJECTS, type GemeenteList, type GemeenteView, type MessageContext } from '@samen/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GEMEENTE_SUBJECTS, type GemeenteList, type GemeenteView, type MessageContext } from '@samen/contracts';
 import { BouwsteenClient } from '@samen/platform';
 import { ADMIN_SECURITY_SCHEME } from '../auth/admin-security';
 import { AdminTokenGuard } from '../auth/admin-token.guard';
-import { CallerContext } from '../http/caller-context';
+import { ApiCallerContext, CallerContext } from '../http/caller-context';
 import { ApiProblem } from '../problems/problem.dto';
 import { GemeenteCodeParams, GemeenteDto, GemeentenDto, GemeenteVastleggenDto, toGemeenteDto } from './gemeente.dto';
 
@@ -13,7 +13,7 @@ const TOO_SLOW = 'identity antwoordde niet op tijd.';
 
 /** Gemeenten (tenants) of the suite; identity owns them, the gateway only forwards. */
 @ApiTags('gemeenten')
-@ApiHeader({ name: CONTEXT_HEADERS.gemeente, required: false, description: 'CBS-code van de gemeente namens wie het verzoek gaat (bijv. GM0637).' })
+@ApiCallerContext()
 @ApiProblem(503, NOT_RUNNING)
 @ApiProblem(504, TOO_SLOW)
 @Controller('gemeenten')
