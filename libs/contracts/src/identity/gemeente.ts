@@ -1,4 +1,4 @@
-import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
 import { BOUWSTENEN, type Bouwsteen } from '../bouwstenen';
 import { GEMEENTE_CODE_PATTERN } from '../context';
 import { requestSubject, eventSubject } from '../subjects';
@@ -36,12 +36,6 @@ export class GemeenteView {
   bouwstenen: Bouwsteen[];
   /** UTC date-time. */
   aangemaaktTijdstip: string;
-}
-
-export class ListGemeenten {
-  @IsOptional()
-  @Matches(GEMEENTE_CODE_PATTERN)
-  na?: string;
 }
 
 export class GemeenteList {

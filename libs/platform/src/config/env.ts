@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { getMetadataStorage, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { getMetadataStorage, IsIn, IsInt, IsOptional, Matches, Max, Min, validateSync } from 'class-validator';
 
 const NATS_SERVERS = /^(nats|tls|ws|wss):\/\/[^\s,]+(,(nats|tls|ws|wss):\/\/[^\s,]+)*$/;
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
@@ -61,10 +61,6 @@ export class ServiceEnv extends PlatformEnv {
   @Min(20)
   @Max(60_000)
   OUTBOX_POLL_MS = 500;
-
-  @IsOptional()
-  @IsString()
-  HOSTNAME?: string;
 }
 
 export class ConfigError extends Error {

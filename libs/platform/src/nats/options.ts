@@ -4,8 +4,28 @@ import { queueGroup, type Bouwsteen } from '@samen/contracts';
 import type { ConnectionOptions } from 'nats';
 import { PlainReplySerializer, PlainRequestDeserializer } from './wire';
 
-export function natsServers(natsUrl: string): string[] {
-  return natsUrl.split(',').map((s) => s.trim()).filter(Boolean);
+export interface NatsServersAndCredentials {
+  servers: string[];
+  user?: string;
+  pass?: string;
+}
+
+/**
+ * Splits NATS_URL into servers and credentials. nats.js ignores a user and password written in
+ * the URL, so they are taken out (of the first URL that has them) and passed as options; the
+ * servers are then given without them, which also keeps the password out of connection logs.
+ */
+export function natsServers(natsUrl: string): NatsServersAndCredentials {
+  const result: NatsServersAndCredentials = { servers: [] };
+  for (const entry of natsUrl.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const url = new URL(entry);
+    if (url.username && result.user === undefined) {
+      result.user = decodeURIComponent(url.username);
+      result.pass = decodeURIComponent(url.password);
+    }
+    result.servers.push(`${url.protocol}//${url.host}`);
+  }
+  return result;
 }
 
 export function instanceName(processName: string): string {
@@ -17,8 +37,10 @@ export function instanceName(processName: string): string {
  * (a broker restart must not need a service restart) and allow starting before the broker.
  */
 export function natsConnectionOptions(natsUrl: string, processName: string): ConnectionOptions {
+  const { servers, user, pass } = natsServers(natsUrl);
   return {
-    servers: natsServers(natsUrl),
+    servers,
+    ...(user !== undefined ? { user, pass } : {}),
     name: instanceName(processName),
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
