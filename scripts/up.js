@@ -19,7 +19,9 @@ const formatter = createFormatter({ color: process.stdout.isTTY && !process.env.
 const supervisor = new Supervisor({ formatter, write: (text) => process.stdout.write(text) });
 const say = (text) => process.stdout.write(`${formatter.prefix('up')} ${text}\n`);
 
-const HEALTH_PORT_BASE = 3101;
+// Health ports are HEALTH_PORT_BASE + the bouwsteen's place (3101–3105); 0 lets each pick a
+// free port, for a second suite beside a running one (the suite test of this script does that).
+const HEALTH_PORT_BASE = process.env.SAMEN_HEALTH_PORT_BASE === undefined ? 3101 : Number(process.env.SAMEN_HEALTH_PORT_BASE);
 const DEMO_GEMEENTE = { code: 'GM0637', naam: 'Zoetermeer' };
 const STOP_GRACE_MS = 10_000;
 const READY_TIMEOUT_MS = Number(process.env.SAMEN_UP_TIMEOUT_MS) || 90_000;
@@ -170,8 +172,11 @@ async function main() {
   const { findNats } = require('./up/nats');
 
   const bouwstenen = chooseBouwstenen(contracts);
-  const healthPorts = bouwstenen.map((b) => [b, HEALTH_PORT_BASE + contracts.BOUWSTENEN.indexOf(b)]);
-  await checkHealthPorts(healthPorts);
+  if (!Number.isInteger(HEALTH_PORT_BASE) || HEALTH_PORT_BASE < 0 || HEALTH_PORT_BASE > 65530) {
+    throw new UpError(`SAMEN_HEALTH_PORT_BASE=${process.env.SAMEN_HEALTH_PORT_BASE} is geen poortnummer / is not a port number`);
+  }
+  const healthPorts = bouwstenen.map((b) => [b, HEALTH_PORT_BASE && HEALTH_PORT_BASE + contracts.BOUWSTENEN.indexOf(b)]);
+  if (HEALTH_PORT_BASE) await checkHealthPorts(healthPorts);
 
   const pg = await findPostgres({ root, supervisor, say, verbose });
   infrastructure.unshift(pg);
