@@ -86,9 +86,14 @@ export class NatsConnectionHolder {
     this.stopping.abort();
     if (!this.current || this.current.isClosed()) return;
     try {
-      await this.current.drain();
+      // Drain delivers what is still pending; only worth it while connected.
+      if (this.isConnected) await this.current.drain();
     } catch {
-      await this.current.close();
+      // fall through to close()
     }
+    // While the broker is away, nats.js 2.29 resolves drain() without closing, and the
+    // connection then reconnects forever: an instance stopped during a broker outage kept its
+    // process alive. So close in every case.
+    if (!this.current.isClosed()) await this.current.close();
   }
 }

@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { connect, type NatsConnection } from 'nats';
+import { GEMEENTE_EVENTS, GEMEENTE_SUBJECTS, healthSubject, isErrorReply, type HealthReply, type Reply } from '@samen/contracts';
+import {
+  definitionOf,
+  expectEventually,
+  natsConnect,
+  request,
+  spawnNatsServer,
+  startTestService,
+  streamEvents,
+  streamLastSeq,
+  testOrm,
+  truncate,
+  type NatsServerHandle,
+} from '@samen/testing';
+import { Outbox } from '../events/outbox';
+import { NatsConnectionHolder } from '../nats/nats-connection';
+
+function dataOf<T>(reply: Reply<T>): T {
+  if (isErrorReply(reply)) throw new Error(`expected data, got error ${JSON.stringify(reply.error)}`);
+  return reply.data;
+}
+
+async function probe(app: NestFastifyApplication, path: string): Promise<number> {
+  const url = new URL(await app.getUrl());
+  url.hostname = '127.0.0.1';
+  url.pathname = path;
+  return (await fetch(url)).status;
+}
+
+describe('relay wake-up', () => {
+  let app: NestFastifyApplication;
+  let nc: NatsConnection;
+
+  beforeAll(async () => {
+    await truncate('identity', ['gemeente', 'outbox']);
+    nc = await natsConnect();
+    // A poll far beyond the test: only the wake-up after commit can deliver the event in time.
+    app = await startTestService(definitionOf('identity'), { OUTBOX_POLL_MS: 60_000 });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await nc?.close();
+  });
+
+  it('publishes an event right after its commit, not at the next poll', async () => {
+    const since = await streamLastSeq(nc);
+    await request(GEMEENTE_SUBJECTS.upsert, { code: 'GM0401', naam: 'Wakker', bouwstenen: ['identity'] }, {}, { nc });
+    await expectEventually(async () => expect((await streamEvents(nc, since)).map((e) => e.event?.subject)).toEqual(['GM0401']), {
+      timeoutMs: 2000,
+    });
+  });
+});
+
+describe('broker restart', () => {
+  let storeDir: string;
+  let broker: NatsServerHandle | undefined;
+  let app: NestFastifyApplication | undefined;
+  let nc: NatsConnection | undefined;
+  let orm: MikroORM | undefined;
+
+  beforeAll(async () => {
+    await truncate('identity', ['gemeente', 'outbox']);
+    storeDir = mkdtempSync(join(tmpdir(), 'samen-nats-restart-'));
+    broker = await spawnNatsServer({ storeDir });
+    app = await startTestService(definitionOf('identity'), { NATS_URL: broker.url, OUTBOX_POLL_MS: 200 });
+    nc = await connect({ servers: broker.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
+    orm = await testOrm('identity');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await nc?.close();
+    await broker?.stop();
+    await orm?.close(true);
+    rmSync(storeDir, { recursive: true, force: true });
+  });
+
+  it('keeps events written while the broker is away, and the service answers again once it is back', async () => {
+    const client = nc as NatsConnection;
+    const service = app as NestFastifyApplication;
+    const health = () => request<HealthReply>(healthSubject('identity'), {}, {}, { nc: client, timeoutMs: 1000 });
+
+    expect(dataOf(await health()).database).toBe('up');
+    expect(await probe(service, '/health/ready')).toBe(200);
+
+    await broker?.stop();
+    // Not ready without NATS: an orchestrator stops sending it work, but does not kill it.
+    await expectEventually(async () => expect(await probe(service, '/health/ready')).toBe(503));
+    expect(await probe(service, '/health/live')).toBe(200);
+
+    // A change committed while the broker is away (as by a request that was in flight).
+    const em = (orm as MikroORM).em.fork() as EntityManager;
+    const event = await em.transactional(async (tx) =>
+      new Outbox('identity').add(tx, { subject: GEMEENTE_EVENTS.vastgelegd, resource: 'gemeente', event: 'vastgelegd', about: 'GM0402', data: {} }),
+    );
+
+    broker = await spawnNatsServer({ port: broker?.port, storeDir });
+
+    await expectEventually(async () => expect(dataOf(await health()).bouwsteen).toBe('identity'), { timeoutMs: 15_000, intervalMs: 200 });
+    await expectEventually(async () => expect((await streamEvents(client, 0)).map((e) => e.msgId)).toContain(event.id), {
+      timeoutMs: 15_000,
+      intervalMs: 200,
+    });
+    await expectEventually(async () => expect(dataOf(await health()).pendingEvents).toBe(0));
+    expect(await probe(service, '/health/ready')).toBe(200);
+  });
+});
+
+describe('stopping during a broker outage', () => {
+  it('closes its NATS connection instead of reconnecting forever (which kept the process alive)', async () => {
+    const broker = await spawnNatsServer();
+    const app = await startTestService(definitionOf('monitoring'), { NATS_URL: broker.url });
+    try {
+      const holder = app.get(NatsConnectionHolder);
+      await broker.stop();
+      await expectEventually(() => expect(holder.isConnected).toBe(false));
+
+      const started = Date.now();
+      await app.close();
+      expect(holder.connection.isClosed()).toBe(true);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await broker.stop();
+    }
+  });
+});
