@@ -59,7 +59,7 @@ const common = {
 };
 
 const withDependencies = {
-  setupFiles: ['reflect-metadata', '<rootDir>/libs/testing/src/quiet-logs.ts'],
+  setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-setup.ts'],
   globalSetup: join(root, 'libs/testing/src/global-setup.ts'),
   globalTeardown: join(root, 'libs/testing/src/global-teardown.ts'),
 };
@@ -76,15 +76,12 @@ module.exports = {
       ...withDependencies,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services,gateway}/**/*.int-spec.ts'],
-      // Starting Nest apps, brokers and migrations takes longer than Jest's 5 s default allows.
-      testTimeout: 30_000,
     },
     {
       ...common,
       ...withDependencies,
       displayName: 'suite',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 60_000,
     },
   ],
 };
