@@ -8,6 +8,8 @@ export { pgClient, withClient, truncate, testOrm } from './database';
 export {
   natsConnect,
   request,
+  dataOf,
+  errorOf,
   spawnNatsServer,
   findNatsServer,
   freePort,

@@ -4,7 +4,7 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { connect, headers as natsHeaders, type NatsConnection, type StoredMsg } from 'nats';
-import { EVENT_STREAM, type CloudEvent, type Reply } from '@samen/contracts';
+import { EVENT_STREAM, isErrorReply, type CloudEvent, type Reply, type WireError } from '@samen/contracts';
 import { testEnv } from './env';
 
 /** Debian installs nats-server in /usr/sbin, which is not on a normal user's PATH. */
@@ -177,4 +177,16 @@ export async function streamEvents(nc: NatsConnection, after = 0): Promise<Strea
     events.push({ seq, subject: msg.subject, msgId: msg.header?.get('Nats-Msg-Id') || undefined, event });
   }
   return events;
+}
+
+/** The data of a reply; fails the test with the error if it was one. */
+export function dataOf<T>(reply: Reply<T>): T {
+  if (isErrorReply(reply)) throw new Error(`expected data, got error ${JSON.stringify(reply.error)}`);
+  return reply.data;
+}
+
+/** The error of a reply; fails the test with the data if it was none. */
+export function errorOf(reply: Reply<unknown>): WireError {
+  if (!isErrorReply(reply)) throw new Error(`expected an error, got ${JSON.stringify(reply)}`);
+  return reply.error;
 }

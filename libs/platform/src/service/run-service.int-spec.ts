@@ -6,16 +6,11 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsInt, Max, Min } from 'class-validator';
 import { ErrorCode as NatsErrorCode, type NatsConnection } from 'nats';
-import { healthSubject, isErrorReply, requestSubject, type HealthReply, type Reply } from '@samen/contracts';
-import { definitionOf, natsConnect, ORMS, request, serviceDatabaseUrlFor, sleep, startTestService, testEnv } from '@samen/testing';
+import { healthSubject, requestSubject, type HealthReply } from '@samen/contracts';
+import { dataOf, definitionOf, expectEventually, natsConnect, ORMS, request, serviceDatabaseUrlFor, sleep, startTestService, testEnv } from '@samen/testing';
 
 const ROOT = join(__dirname, '../../../..');
 const IDENTITY_MAIN = join(ROOT, 'dist/services/identity/src/main.js');
-
-function dataOf<T>(reply: Reply<T>): T {
-  if (isErrorReply(reply)) throw new Error(`expected data, got error ${JSON.stringify(reply.error)}`);
-  return reply.data;
-}
 
 describe('two instances of one bouwsteen (queue group)', () => {
   const apps: NestFastifyApplication[] = [];
@@ -62,10 +57,14 @@ class SlowRequest {
 
 const SLOW = requestSubject('monitoring', 'test', 'slow');
 
+/** Resolved when the slow handler has the request in hand: no guessing with sleeps. */
+let handlerStarted: () => void = () => undefined;
+
 @Controller()
 class SlowHandlers {
   @MessagePattern(SLOW)
   async slow(@Payload() request: SlowRequest): Promise<{ sleptMs: number }> {
+    handlerStarted();
     await sleep(request.ms);
     return { sleptMs: request.ms };
   }
@@ -89,14 +88,17 @@ describe('graceful shutdown', () => {
     const app = await startTestService({ bouwsteen: 'monitoring', module: SlowModule, orm: ORMS.monitoring }, { SHUTDOWN_GRACE_MS: 1500 });
     let closed = false;
     try {
-      const inFlight = request<{ sleptMs: number }>(SLOW, { ms: 400 }, {}, { nc, timeoutMs: 5000 });
-      await sleep(100); // the handler is running now
+      const started = new Promise<void>((resolve) => (handlerStarted = resolve));
+      const inFlight = request<{ sleptMs: number }>(SLOW, { ms: 600 }, {}, { nc, timeoutMs: 5000 });
+      await started;
       const closing = app.close().then(() => (closed = true));
-      await sleep(50); // the transport has unsubscribed
 
-      expect(dataOf(await inFlight)).toEqual({ sleptMs: 400 });
-      // A new request finds nobody (and says so at once) rather than reaching a stopping instance.
-      await expect(request(SLOW, { ms: 0 }, {}, { nc, timeoutMs: 1000 })).rejects.toMatchObject({ code: NatsErrorCode.NoResponders });
+      // Once the transport has unsubscribed, a new request finds nobody (and says so at once)
+      // rather than reaching the stopping instance.
+      await expectEventually(() =>
+        expect(request(SLOW, { ms: 0 }, {}, { nc, timeoutMs: 1000 })).rejects.toMatchObject({ code: NatsErrorCode.NoResponders }),
+      );
+      expect(dataOf(await inFlight)).toEqual({ sleptMs: 600 });
       await closing;
     } finally {
       if (!closed) await app.close();

@@ -5,8 +5,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MikroORM } from '@mikro-orm/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { connect, type NatsConnection } from 'nats';
-import { GEMEENTE_EVENTS, GEMEENTE_SUBJECTS, healthSubject, isErrorReply, type HealthReply, type Reply } from '@samen/contracts';
+import { GEMEENTE_EVENTS, GEMEENTE_SUBJECTS, healthSubject, type HealthReply } from '@samen/contracts';
 import {
+  dataOf,
   definitionOf,
   expectEventually,
   natsConnect,
@@ -21,11 +22,6 @@ import {
 } from '@samen/testing';
 import { Outbox } from '../events/outbox';
 import { NatsConnectionHolder } from '../nats/nats-connection';
-
-function dataOf<T>(reply: Reply<T>): T {
-  if (isErrorReply(reply)) throw new Error(`expected data, got error ${JSON.stringify(reply.error)}`);
-  return reply.data;
-}
 
 async function probe(app: NestFastifyApplication, path: string): Promise<number> {
   const url = new URL(await app.getUrl());

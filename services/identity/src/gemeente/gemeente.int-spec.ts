@@ -8,15 +8,14 @@ import {
   GEMEENTE_SUBJECTS,
   HealthReply,
   healthSubject,
-  isErrorReply,
   type GemeenteList,
   type GemeenteView,
-  type Reply,
-  type WireError,
 } from '@samen/contracts';
 import { suiteVersion } from '@samen/platform';
 import {
+  dataOf,
   definitionOf,
+  errorOf,
   natsConnect,
   pollUntil,
   request,
@@ -26,16 +25,6 @@ import {
   truncate,
   withClient,
 } from '@samen/testing';
-
-function dataOf<T>(reply: Reply<T>): T {
-  if (isErrorReply(reply)) throw new Error(`expected data, got error ${JSON.stringify(reply.error)}`);
-  return reply.data;
-}
-
-function errorOf(reply: Reply<unknown>): WireError {
-  if (!isErrorReply(reply)) throw new Error(`expected an error, got ${JSON.stringify(reply)}`);
-  return reply.error;
-}
 
 describe('identity over NATS (gemeenten)', () => {
   let app: NestFastifyApplication;
