@@ -64,5 +64,7 @@ export function toDomainError(exception: unknown, logger?: Logger): DomainError 
 }
 
 function isConnectionFailure(error: DriverException): boolean {
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(String(error.code));
+  // 53300 too_many_connections: the database is full (max_connections, or a limit on the
+  // database or role); as transient as a refused connection, so 503 rather than 500.
+  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '53300'].includes(String(error.code));
 }

@@ -9,6 +9,7 @@ import { GEMEENTE_EVENTS, GEMEENTE_SUBJECTS, healthSubject, type HealthReply } f
 import {
   dataOf,
   definitionOf,
+  errorOf,
   expectEventually,
   natsConnect,
   request,
@@ -16,8 +17,10 @@ import {
   startTestService,
   streamEvents,
   streamLastSeq,
+  testEnv,
   testOrm,
   truncate,
+  withClient,
   type NatsServerHandle,
 } from '@samen/testing';
 import { Outbox } from '../events/outbox';
@@ -107,6 +110,46 @@ describe('broker restart', () => {
     });
     await expectEventually(async () => expect(dataOf(await health()).pendingEvents).toBe(0));
     expect(await probe(service, '/health/ready')).toBe(200);
+  });
+});
+
+describe('database refusing the service', () => {
+  let app: NestFastifyApplication;
+  let nc: NatsConnection;
+  const database = () => new URL(testEnv().databaseAdminUrl).pathname.slice(1);
+
+  /** Lets no new connection of a service role in (superusers still get in), and drops the current ones. */
+  async function refuse(refusing: boolean): Promise<void> {
+    await withClient('admin', async (c) => {
+      await c.query(`alter database "${database()}" connection limit ${refusing ? 0 : -1}`);
+      if (refusing) await c.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename = 'samen_identity'`, [database()]);
+    });
+  }
+
+  beforeAll(async () => {
+    nc = await natsConnect();
+    app = await startTestService(definitionOf('identity'));
+  });
+
+  afterAll(async () => {
+    await refuse(false);
+    await app?.close();
+    await nc?.close();
+  });
+
+  it('reports the database down in health, answers UNAVAILABLE, and recovers when it is back', async () => {
+    const health = async () => dataOf(await request<HealthReply>(healthSubject('identity'), {}, {}, { nc }));
+    expect((await health()).database).toBe('up');
+
+    await refuse(true);
+    expect((await health()).database).toBe('down');
+    expect(await probe(app, '/health/ready')).toBe(503);
+    // A dependency that is away is a 503 the caller may retry, not an unexplained 500.
+    expect(errorOf(await request(GEMEENTE_SUBJECTS.get, { code: 'GM0637' }, {}, { nc }))).toMatchObject({ code: 'UNAVAILABLE', status: 503 });
+
+    await refuse(false);
+    await expectEventually(async () => expect((await health()).database).toBe('up'));
+    expect(errorOf(await request(GEMEENTE_SUBJECTS.get, { code: 'GM0637' }, {}, { nc })).code).toBe('NOT_FOUND');
   });
 });
 
