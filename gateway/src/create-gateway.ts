@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { httpCorrelationId } from '@samen/platform';
-import type { GatewayEnv } from './config/gateway-env';
+import { trustProxyOption, type GatewayEnv } from './config/gateway-env';
 import { GatewayModule } from './gateway.module';
 import { API_PREFIX, PROBE_PATHS } from './http/api-version';
 import { corsOptions } from './http/cors';
@@ -20,6 +20,8 @@ import { sendProblem } from './problems/problem.filter';
 export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
+    // The rate limiter keys on request.ip, which is the proxy's address unless it is trusted.
+    trustProxy: trustProxyOption(env.TRUST_PROXY),
     // ADR /core/no-trailing-slash: /bouwstenen/ is a 404, not the same resource.
     routerOptions: { ignoreTrailingSlash: false },
     // The request id is the correlation id: the same one in logs, problems and NATS headers.

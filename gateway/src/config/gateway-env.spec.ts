@@ -1,5 +1,5 @@
 import { ConfigError, loadEnv } from '@samen/platform';
-import { GatewayEnv } from './gateway-env';
+import { GatewayEnv, trustProxyOption } from './gateway-env';
 
 describe('GatewayEnv', () => {
   it('has working defaults, with administration switched off', () => {
@@ -42,5 +42,14 @@ describe('GatewayEnv', () => {
     const problems = (thrown as ConfigError).problems.join('\n');
     for (const name of ['PORT', 'PUBLIC_URL', 'CORS_ORIGINS', 'SAMEN_ADMIN_TOKEN']) expect(problems).toContain(name);
     expect(problems).not.toContain('kort-geheim');
+  });
+
+  it('reads TRUST_PROXY as Fastify takes it, and refuses anything else', () => {
+    expect(trustProxyOption(undefined)).toBe(false);
+    expect(trustProxyOption('true')).toBe(true);
+    expect(trustProxyOption('2')).toBe(2);
+    expect(trustProxyOption('10.0.0.0/8,127.0.0.1')).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(loadEnv(GatewayEnv, { TRUST_PROXY: '10.0.0.0/8' }).TRUST_PROXY).toBe('10.0.0.0/8');
+    expect(() => loadEnv(GatewayEnv, { TRUST_PROXY: 'iedereen' })).toThrow(ConfigError);
   });
 });

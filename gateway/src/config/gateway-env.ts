@@ -48,6 +48,17 @@ export class GatewayEnv extends PlatformEnv {
   @Matches(/^https?:\/\/[^\s/?#,]+$/, { each: true, message: 'CORS_ORIGINS moet een kommalijst van origins zijn, bijv. https://app.gemeente.nl' })
   CORS_ORIGINS: string[] = [];
 
+  /**
+   * Which proxies in front of the gateway to believe about the client's address (Fastify
+   * `trustProxy`): `true`, a hop count, or a comma list of addresses/CIDRs. Unset = none, and then
+   * behind a proxy every client shares one rate-limit budget.
+   */
+  @IsOptional()
+  @Matches(/^(true|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY moet true, een aantal hops of een kommalijst van adressen/CIDR zijn',
+  })
+  TRUST_PROXY?: string;
+
   /** How long GET /bouwstenen waits for a bouwsteen's health answer before calling it absent. */
   @Type(() => Number)
   @IsInt()
@@ -63,4 +74,12 @@ export class GatewayEnv extends PlatformEnv {
   @IsString()
   @MinLength(32, { message: 'SAMEN_ADMIN_TOKEN moet minstens 32 tekens lang zijn' })
   SAMEN_ADMIN_TOKEN?: string;
+}
+
+/** TRUST_PROXY in the form Fastify takes it. */
+export function trustProxyOption(setting: string | undefined): boolean | number | string[] {
+  if (!setting) return false;
+  if (setting === 'true') return true;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting.split(',');
 }
