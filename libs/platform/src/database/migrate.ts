@@ -14,7 +14,8 @@ export async function migrateBouwsteen(bouwsteen: Bouwsteen, orm: ServiceOrm, da
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock(hashtext($1))', [`samen-migrate-${bouwsteen}`]);
-    const mikro = await MikroORM.init(ormOptions(bouwsteen, orm, databaseUrl, 2));
+    // MikroORM would print a line per migration; the caller reports the returned names once.
+    const mikro = await MikroORM.init({ ...ormOptions(bouwsteen, orm, databaseUrl, 2), logger: () => undefined });
     try {
       const done = await mikro.getMigrator().up();
       return done.map((m) => m.name);
