@@ -47,8 +47,8 @@ async function main() {
   await new Promise((r) => migrate.once('exit', r));
 
   const identity = start('dist/services/identity/src/main.js', { DATABASE_URL: identityUrl, HEALTH_PORT: '0' });
-  const gateway = start('dist/gateway/src/main.js', { PORT: '3900', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000000' });
-  const baseline = fork(join(__dirname, 'baseline.js'), { ...quiet, env: { ...process.env, DATABASE_URL: identityUrl, PORT: '3901' } });
+  const gateway = start('dist/gateway/src/main.js', { PORT: '3900', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000' });
+  const baseline = fork(join(__dirname, 'baseline.js'), { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env, DATABASE_URL: identityUrl, PORT: '3901' } });
   try {
     await waitFor('http://127.0.0.1:3901/gemeenten/GM9999').catch(() => undefined);
     const nc = await connect({ servers: natsUrl });

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/core';
+import { ChangeSetType, MikroORM, type EventSubscriber, type FlushEventArgs, type TransactionEventArgs } from '@mikro-orm/core';
+import { OutboxMessage } from './outbox.entity';
 import { ClsService } from 'nestjs-cls';
 import type { Bouwsteen } from '@samen/contracts';
 import { NatsConnectionHolder } from '../nats/nats-connection';
@@ -53,10 +54,7 @@ export class EventsModule implements OnModuleInit, OnApplicationBootstrap, Befor
 
   async onModuleInit(): Promise<void> {
     await ensureEventStream(await this.nats.connection.jetstreamManager());
-    // Wake the relay after every commit, so events leave at once rather than at the next poll.
-    this.orm.em.getEventManager().registerSubscriber({
-      afterTransactionCommit: () => this.relay.wake(),
-    });
+    this.orm.em.getEventManager().registerSubscriber(wakeRelayAfterCommitWithEvents(this.relay));
   }
 
   onApplicationBootstrap(): void {
@@ -70,3 +68,22 @@ export class EventsModule implements OnModuleInit, OnApplicationBootstrap, Befor
 }
 
 export { EVENTS_OPTIONS };
+
+/**
+ * Wakes the relay after a commit that wrote events, so they leave at once rather than at the
+ * next poll. Only such commits: waking on every commit would include the relay's own, and the
+ * relay would wake itself for ever. The entity manager that flushed the outbox rows is the one
+ * whose commit is announced (the fork of em.transactional, or the flushing one for an implicit
+ * transaction).
+ */
+export function wakeRelayAfterCommitWithEvents(relay: Pick<OutboxRelay, 'wake'>): EventSubscriber {
+  const withEvents = new WeakSet<object>();
+  return {
+    onFlush: ({ em, uow }: FlushEventArgs) => {
+      if (uow.getChangeSets().some((cs) => cs.type === ChangeSetType.CREATE && cs.entity instanceof OutboxMessage)) withEvents.add(em);
+    },
+    afterTransactionCommit: ({ em }: TransactionEventArgs) => {
+      if (withEvents.delete(em)) relay.wake();
+    },
+  };
+}

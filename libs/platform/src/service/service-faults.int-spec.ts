@@ -24,6 +24,7 @@ import {
   type NatsServerHandle,
 } from '@samen/testing';
 import { Outbox } from '../events/outbox';
+import { OutboxRelay } from '../events/outbox-relay';
 import { NatsConnectionHolder } from '../nats/nats-connection';
 
 async function probe(app: NestFastifyApplication, path: string): Promise<number> {
@@ -55,6 +56,16 @@ describe('relay wake-up', () => {
     await expectEventually(async () => expect((await streamEvents(nc, since)).map((e) => e.event?.subject)).toEqual(['GM0401']), {
       timeoutMs: 2000,
     });
+  });
+
+  it('stays idle when nothing is written: its own commits do not wake it again', async () => {
+    // Let the wake-up of the test above play out, then count rounds over a quiet second.
+    await new Promise((r) => setTimeout(r, 300));
+    const relay = app.get(OutboxRelay);
+    const rounds = jest.spyOn(relay, 'relayBatch');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(rounds).not.toHaveBeenCalled();
+    rounds.mockRestore();
   });
 });
 
