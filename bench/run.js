@@ -17,8 +17,11 @@ const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const identityUrl = platform.serviceDatabaseUrl(adminUrl, 'identity');
 const quiet = { stdio: ['ignore', 'ignore', 'inherit'] };
 
+// BENCH_CPU_PROF=<dir> writes a CPU profile of the gateway and the service on exit.
+const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+
 function start(script, env) {
-  return spawn(process.execPath, [join(root, script)], { ...quiet, env: { ...process.env, LOG_LEVEL: 'warn', NATS_URL: natsUrl, ...env } });
+  return spawn(process.execPath, [...profile, join(root, script)], { ...quiet, env: { ...process.env, LOG_LEVEL: 'warn', NATS_URL: natsUrl, ...env } });
 }
 
 async function waitFor(url) {

@@ -8,6 +8,7 @@ import { BouwstenenModule } from './bouwstenen/bouwstenen.module';
 import { GatewayEnv } from './config/gateway-env';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
+import { FixedWindowThrottlerStorage } from './http/fixed-window-storage';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ProblemFilter } from './problems/problem.filter';
 
@@ -40,6 +41,7 @@ export class GatewayModule {
           throttlers: [{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }],
           // One budget per client for the whole API; the throttler's default key is per route.
           generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
+          storage: new FixedWindowThrottlerStorage(),
         }),
         TerminusModule,
         BouwstenenModule,
