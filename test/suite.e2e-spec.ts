@@ -30,7 +30,7 @@ describe('the suite, end to end', () => {
     await pollUntil(async () => {
       const all = await statuses(base);
       return BOUWSTENEN.every((b) => all[b] === 'up') ? all : undefined;
-    }, 30_000, 200).catch((error: Error) => {
+    }, { timeoutMs: 30_000, intervalMs: 200 }).catch((error: Error) => {
       throw new Error(`${error.message}\n${[gateway, ...services.values()].map((p) => `--- ${p.name}\n${p.log.slice(-2000)}`).join('\n')}`);
     });
   }, 60_000);
@@ -60,7 +60,7 @@ describe('the suite, end to end', () => {
     const problem = await pollUntil(async () => {
       const response = await fetch(`${base}/api/v1/bouwstenen/samenspreker`);
       return response.status === 503 ? response : undefined;
-    }, 2000, 25);
+    }, { timeoutMs: 2000, intervalMs: 25 });
     expect(Date.now() - killedAt).toBeLessThan(2000);
     expect(problem.headers.get('content-type')).toContain('application/problem+json');
     expect(problem.headers.get('api-version')).toBeTruthy();
@@ -71,7 +71,7 @@ describe('the suite, end to end', () => {
     expect((await statuses(base)).identity).toBe('up');
 
     services.set('samenspreker', startBouwsteen('samenspreker'));
-    await pollUntil(async () => ((await statuses(base)).samenspreker === 'up' ? true : undefined), 20_000, 100);
+    await pollUntil(async () => ((await statuses(base)).samenspreker === 'up' ? true : undefined), { timeoutMs: 20_000, intervalMs: 100 });
     const again = await fetch(`${base}/api/v1/bouwstenen/samenspreker`);
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ naam: 'samenspreker', status: 'up' });
@@ -96,7 +96,7 @@ describe('the suite, end to end', () => {
       const message = await jsm.streams.getMessage(EVENT_STREAM, { last_by_subj: GEMEENTE_EVENTS.vastgelegd }).catch(() => undefined);
       const parsed = message?.json<CloudEvent<GemeenteView>>();
       return parsed?.data.code === code ? parsed : undefined;
-    }, 5000);
+    }, { timeoutMs: 5000 });
     expect(event).toMatchObject({ specversion: '1.0', type: 'nl.samen.identity.gemeente.vastgelegd.v1', gemeente: code });
 
     // The same PUT again changes nothing and so says nothing new.

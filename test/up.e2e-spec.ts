@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { BOUWSTENEN, type GemeenteView } from '@samen/contracts';
-import { NATS_URL, freePort, pollUntil, statuses } from './support/suite';
+import { ADMIN_URL, NATS_URL, freePort, pollUntil, statuses } from './support/suite';
 
 /**
  * The README's start command itself, as a newcomer runs it, with only two bouwstenen chosen:
@@ -10,7 +10,7 @@ import { NATS_URL, freePort, pollUntil, statuses } from './support/suite';
  * beside a developer's own `npm run up`.
  */
 describe('npm run up with SAMEN_BOUWSTENEN=identity,samenspreker', () => {
-  const adminUrl = (process.env.SAMEN_TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/samen_test').replace(/\/[^/]*$/, '/samen_up_test');
+  const adminUrl = ADMIN_URL.replace(/\/[^/]*$/, '/samen_up_test');
   let up: ChildProcess;
   let output = '';
   let base: string;
@@ -49,7 +49,7 @@ describe('npm run up with SAMEN_BOUWSTENEN=identity,samenspreker', () => {
     const seen = await pollUntil(async () => {
       const all = await statuses(base);
       return all.identity === 'up' && all.samenspreker === 'up' ? all : undefined;
-    }, 60_000, 250).catch((error: Error) => {
+    }, { timeoutMs: 60_000, intervalMs: 250 }).catch((error: Error) => {
       throw new Error(`${error.message}\n${output.slice(-3000)}`);
     });
     for (const b of BOUWSTENEN) expect([b, seen[b]]).toEqual([b, b === 'identity' || b === 'samenspreker' ? 'up' : 'absent']);
@@ -57,7 +57,7 @@ describe('npm run up with SAMEN_BOUWSTENEN=identity,samenspreker', () => {
     const gemeente = await pollUntil(async () => {
       const response = await fetch(`${base}/api/v1/gemeenten/GM0637`);
       return response.ok ? ((await response.json()) as GemeenteView) : undefined;
-    }, 10_000, 200);
+    }, { timeoutMs: 10_000, intervalMs: 200 });
     expect(gemeente).toMatchObject({ code: 'GM0637', naam: 'Zoetermeer', bouwstenen: ['identity', 'samenspreker'] });
   }, 90_000);
 

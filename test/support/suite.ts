@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Bouwsteen } from '@samen/contracts';
-import { serviceDatabaseUrl } from '@samen/platform';
+import { serviceDatabaseUrlFor, testEnv } from '@samen/testing';
+
+export { freePort, pollUntil } from '@samen/testing';
 
 /**
  * Runs the built suite as real, separate processes (as `npm run up` and production do), so a
@@ -10,21 +11,8 @@ import { serviceDatabaseUrl } from '@samen/platform';
  */
 const ROOT = join(__dirname, '..', '..');
 
-export const NATS_URL = process.env.SAMEN_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-export const ADMIN_URL = process.env.SAMEN_TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/samen_test';
+export const { natsUrl: NATS_URL, databaseAdminUrl: ADMIN_URL } = testEnv();
 export const ADMIN_TOKEN = 'suite-test-admin-token-0123456789';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export class SuiteProcess {
   private output = '';
@@ -70,7 +58,7 @@ function start(name: string, script: string, env: Record<string, string>): Suite
 
 export function startBouwsteen(bouwsteen: Bouwsteen, env: Record<string, string> = {}): SuiteProcess {
   return start(bouwsteen, `dist/services/${bouwsteen}/src/main.js`, {
-    DATABASE_URL: serviceDatabaseUrl(ADMIN_URL, bouwsteen),
+    DATABASE_URL: serviceDatabaseUrlFor(bouwsteen, ADMIN_URL),
     HEALTH_PORT: '0',
     SHUTDOWN_GRACE_MS: '200',
     ...env,
@@ -85,21 +73,6 @@ export function startGateway(port: number, env: Record<string, string> = {}): Su
     RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
-}
-
-export async function pollUntil<T>(probe: () => Promise<T | undefined>, timeoutMs: number, intervalMs = 50): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
 }
 
 export interface BouwsteenStatus {
