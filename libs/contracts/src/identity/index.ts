@@ -1,1 +1,3 @@
 export * from './gemeente';
+export * from './rollen';
+export * from './token';
