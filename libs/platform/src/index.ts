@@ -6,4 +6,5 @@ export * from './nats';
 export * from './database';
 export * from './events';
 export * from './health';
+export * from './auth';
 export * from './service';

@@ -40,16 +40,17 @@ export function serviceDatabaseUrlFor(bouwsteen: Bouwsteen, adminUrl = testEnv()
   return serviceDatabaseUrl(adminUrl, bouwsteen, rolePassword(bouwsteen));
 }
 
-export type EnvOverrides = Partial<Record<keyof ServiceEnv, string | number>>;
+/** Settings to override; a bouwsteen's own settings (e.g. identity's IDENTITY_KEY_SECRET) too. */
+export type EnvOverrides = Partial<Record<keyof ServiceEnv, string | number>> & Record<string, string | number>;
 
 /**
  * Valid settings for one instance against the test dependencies, checked by the same
  * `loadEnv` as production: silent logs (TEST_LOG_LEVEL=debug to see them), a random health
  * port, and a short shutdown grace so that closing an app does not slow the run down.
  */
-export function serviceEnv(bouwsteen: Bouwsteen, overrides: EnvOverrides = {}): ServiceEnv {
+export function serviceEnv(bouwsteen: Bouwsteen, overrides: EnvOverrides = {}, envClass: new () => ServiceEnv = ServiceEnv): ServiceEnv {
   const { natsUrl } = testEnv();
-  return loadEnv(ServiceEnv, {
+  return loadEnv(envClass, {
     NODE_ENV: 'test',
     NATS_URL: natsUrl,
     DATABASE_URL: serviceDatabaseUrlFor(bouwsteen),

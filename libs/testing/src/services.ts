@@ -5,6 +5,7 @@ import { BeleidsagendaModule } from '../../../services/beleidsagenda/src/beleids
 import { beleidsagendaOrm } from '../../../services/beleidsagenda/src/mikro-orm.config';
 import { CitycontentModule } from '../../../services/citycontent/src/citycontent.module';
 import { citycontentOrm } from '../../../services/citycontent/src/mikro-orm.config';
+import { IdentityEnv } from '../../../services/identity/src/config/identity-env';
 import { IdentityModule } from '../../../services/identity/src/identity.module';
 import { identityOrm } from '../../../services/identity/src/mikro-orm.config';
 import { MonitoringModule } from '../../../services/monitoring/src/monitoring.module';
@@ -33,9 +34,15 @@ const MODULES: Record<Bouwsteen, ServiceDefinition['module']> = {
   monitoring: MonitoringModule,
 };
 
+/** Own settings classes, for the bouwstenen that have one. */
+const ENVS: Partial<Record<Bouwsteen, ServiceDefinition['env']>> = {
+  identity: IdentityEnv,
+};
+
 /** The definition a bouwsteen's main.ts runs. */
 export function definitionOf(bouwsteen: Bouwsteen): ServiceDefinition {
-  return { bouwsteen, module: MODULES[bouwsteen], orm: ORMS[bouwsteen] };
+  const env = ENVS[bouwsteen];
+  return { bouwsteen, module: MODULES[bouwsteen], orm: ORMS[bouwsteen], ...(env ? { env } : {}) };
 }
 
 /**
@@ -44,5 +51,5 @@ export function definitionOf(bouwsteen: Bouwsteen): ServiceDefinition {
  * `app.close()` in the test's afterAll/afterEach.
  */
 export function startTestService(definition: ServiceDefinition, overrides: EnvOverrides = {}): Promise<NestFastifyApplication> {
-  return startService(definition, serviceEnv(definition.bouwsteen, overrides));
+  return startService(definition, serviceEnv(definition.bouwsteen, overrides, definition.env));
 }

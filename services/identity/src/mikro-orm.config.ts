@@ -1,10 +1,11 @@
 import { ormOptions, type ServiceOrm } from '@samen/platform';
 import { MIGRATIONS } from './migrations';
 import { Gemeente } from './gemeente/gemeente.entity';
+import { SigningKey } from './sleutels/signing-key.entity';
 
 /** The tables of identity; the platform adds its outbox and inbox. */
 export const identityOrm: ServiceOrm = {
-  entities: [Gemeente],
+  entities: [Gemeente, SigningKey],
   migrations: MIGRATIONS,
 };
 

@@ -7,8 +7,10 @@ import { catchError, Observable, throwError } from 'rxjs';
 import { toDomainError } from '../errors/rpc-error.filter';
 import { DomainError } from '../errors/domain-error';
 import { isMalformed } from '../nats/wire';
-import { CONTEXT_HEADERS } from '@samen/contracts';
+import { CONTEXT_HEADERS, type MessageContext } from '@samen/contracts';
 import { MESSAGE_CONTEXT, correlationIdFrom, readMessageContext } from '../context/message-context';
+import { grantOf } from '../auth/auth.guard';
+import { PRINCIPAL } from '../auth/principal.decorator';
 
 /**
  * Wraps every incoming message in its own message context (CLS: correlation id, gemeente,
@@ -30,7 +32,7 @@ export class MessageScopeInterceptor implements NestInterceptor {
     const payload = context.switchToRpc().getData();
     return new Observable((subscriber) => {
       this.cls.run(() => {
-        let messageContext;
+        let messageContext: MessageContext;
         try {
           messageContext = readMessageContext(nats.getHeaders());
         } catch (error) {
@@ -40,8 +42,12 @@ export class MessageScopeInterceptor implements NestInterceptor {
           subscriber.error(new RpcException(toDomainError(error, this.logger).toWire(correlationId)));
           return;
         }
+        // The guard has verified the token: its principal, and its gemeente when the message names none.
+        const grant = grantOf(nats);
+        if (grant?.gemeente && !messageContext.gemeente) messageContext = { ...messageContext, gemeente: grant.gemeente };
         this.cls.set('CLS_ID', messageContext.correlationId);
         this.cls.set(MESSAGE_CONTEXT, messageContext);
+        if (grant?.principal) this.cls.set(PRINCIPAL, grant.principal);
         if (isMalformed(payload)) {
           subscriber.error(new RpcException(new DomainError('MALFORMED_REQUEST', 'Het bericht is geen geldige JSON.').toWire(messageContext.correlationId)));
           return;

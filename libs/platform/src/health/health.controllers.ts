@@ -2,11 +2,13 @@ import { Controller, Get, Type } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { healthSubject, type Bouwsteen, type HealthReply } from '@samen/contracts';
+import { Publiek } from '../auth/auth.decorators';
 import { NatsConnectionHolder } from '../nats/nats-connection';
 import { HealthService } from './health.service';
 
 /** Answers `<bouwsteen>.v1.health`; made per bouwsteen because the subject is part of the decorator. */
 export function healthHandlers(bouwsteen: Bouwsteen): Type<unknown> {
+  @Publiek()
   @Controller()
   class HealthHandlers {
     constructor(private readonly health: HealthService) {}
@@ -20,6 +22,7 @@ export function healthHandlers(bouwsteen: Bouwsteen): Type<unknown> {
 }
 
 /** Probes for orchestrators on the service's internal HTTP port. */
+@Publiek()
 @Controller('health')
 export class HealthProbes {
   constructor(

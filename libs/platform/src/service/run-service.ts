@@ -32,7 +32,7 @@ export async function startService(definition: ServiceDefinition, env: ServiceEn
  *   node main.js migrate   run pending migrations once, then exit
  */
 export function runService(definition: ServiceDefinition, argv: string[] = process.argv.slice(2)): void {
-  const env = loadEnvOrExit(ServiceEnv, definition.bouwsteen);
+  const env = loadEnvOrExit(definition.env ?? ServiceEnv, definition.bouwsteen);
   const command = argv[0] ?? 'start';
   const run = async () => {
     if (command === 'migrate') {

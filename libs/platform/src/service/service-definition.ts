@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { Bouwsteen } from '@samen/contracts';
+import type { ServiceEnv } from '../config/env';
 import type { ServiceOrm } from '../database/orm-options';
 
 /** What a bouwsteen tells the platform about itself; the rest is the same for all five. */
@@ -8,4 +9,9 @@ export interface ServiceDefinition {
   /** The bouwsteen's own module: its aggregates' handlers and services. */
   module: Type<unknown>;
   orm: ServiceOrm;
+  /**
+   * The bouwsteen's own settings class, when it has settings beyond ServiceEnv (extends it).
+   * The checked instance is injectable by this class and as ServiceEnv.
+   */
+  env?: new () => ServiceEnv;
 }

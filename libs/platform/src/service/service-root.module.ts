@@ -1,10 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ClsModule } from 'nestjs-cls';
-import type { ServiceEnv } from '../config/env';
+import { ServiceEnv } from '../config/env';
 import { ormOptions } from '../database/orm-options';
 import { MessageScopeInterceptor } from '../database/request-context.interceptor';
 import { RpcErrorFilter } from '../errors/rpc-error.filter';
@@ -15,7 +15,18 @@ import { HealthProbes, healthHandlers } from '../health/health.controllers';
 import { LoggingModule } from '../logging/logging.module';
 import { NatsModule } from '../nats/nats.module';
 import { MikroORM } from '@mikro-orm/core';
+import { AuthGuard } from '../auth/auth.guard';
+import { AuthModule } from '../auth/auth.module';
 import type { ServiceDefinition } from './service-definition';
+
+/** The checked settings, injectable as ServiceEnv and as the bouwsteen's own settings class. */
+@Module({})
+class ServiceEnvModule {
+  static forRoot(env: ServiceEnv, own?: new () => ServiceEnv): DynamicModule {
+    const providers = [{ provide: ServiceEnv, useValue: env }, ...(own && own !== ServiceEnv ? [{ provide: own, useValue: env }] : [])];
+    return { module: ServiceEnvModule, global: true, providers, exports: providers.map((p) => p.provide) };
+  }
+}
 
 @Module({})
 export class ServiceRootModule {
@@ -29,17 +40,21 @@ export class ServiceRootModule {
       module: ServiceRootModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...env })] }),
+        ServiceEnvModule.forRoot(env, definition.env),
         ClsModule.forRoot({ global: true }),
         LoggingModule.forRoot({ service: bouwsteen, level: env.LOG_LEVEL, httpRequests: false }),
         MikroOrmModule.forRoot({ ...ormOptions(bouwsteen, definition.orm, env.DATABASE_URL, env.DATABASE_POOL_MAX), registerRequestContext: true }),
         NatsModule.forRoot({ natsUrl: env.NATS_URL, processName: bouwsteen, requestTimeoutMs: env.NATS_REQUEST_TIMEOUT_MS }),
         EventsModule.forRoot({ bouwsteen, outboxPollMs: env.OUTBOX_POLL_MS }),
+        AuthModule,
         TerminusModule,
         definition.module,
       ],
       controllers: [healthHandlers(bouwsteen), HealthProbes],
       providers: [
         { provide: HealthService, inject: [MikroORM], useFactory: (orm: MikroORM) => new HealthService(bouwsteen, orm, env.SAMEN_VERSION) },
+        // Every handler is refused unless it says who may call it (@Publiek, @Rollen, …).
+        { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: MessageScopeInterceptor },
         { provide: APP_FILTER, useClass: RpcErrorFilter },
         { provide: APP_PIPE, useValue: createValidationPipe() },

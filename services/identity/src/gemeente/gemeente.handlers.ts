@@ -8,23 +8,27 @@ import {
   type MessageContext,
   UpsertGemeente,
 } from '@samen/contracts';
-import { Context } from '@samen/platform';
+import { Context, Intern, Publiek } from '@samen/platform';
 import { GemeenteService } from './gemeente.service';
 
 @Controller()
 export class GemeenteHandlers {
   constructor(private readonly gemeenten: GemeenteService) {}
 
+  @Publiek()
   @MessagePattern(GEMEENTE_SUBJECTS.get)
   get(@Payload() request: GemeenteCode): Promise<GemeenteView> {
     return this.gemeenten.get(request.code);
   }
 
+  @Publiek()
   @MessagePattern(GEMEENTE_SUBJECTS.list)
   async list(): Promise<GemeenteList> {
     return { items: await this.gemeenten.list() };
   }
 
+  // Platform-internal: npm run up and the gateway's admin-token route call it without a user token.
+  @Intern()
   @MessagePattern(GEMEENTE_SUBJECTS.upsert)
   upsert(@Payload() request: UpsertGemeente, @Context() context: MessageContext): Promise<GemeenteView> {
     return this.gemeenten.upsert(request, context);
