@@ -1,3 +1,4 @@
 export * from './gemeente';
 export * from './rollen';
 export * from './token';
+export * from './accounts';

@@ -1,0 +1,163 @@
+import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import type { Rol, Segment } from './rollen';
+import { eventSubject, requestSubject } from '../subjects';
+
+/**
+ * Accounts and sessions of identity (issue 3). The gemeente of a request travels in the
+ * `Samen-Gemeente` header; a platformbeheerder logs in without one.
+ */
+export const ACCOUNT_SUBJECTS = {
+  /** Reply: {@link Geaccepteerd}, whether or not the e-mail is already known (no enumeration). */
+  register: requestSubject('identity', 'accounts', 'register'),
+  /** Reply: {@link Geaccepteerd}. Single-use token from the confirmation mail. */
+  confirmEmail: requestSubject('identity', 'accounts', 'confirm-email'),
+  /** Reply: {@link Geaccepteerd}, whether or not the e-mail is known. */
+  requestPasswordReset: requestSubject('identity', 'accounts', 'request-password-reset'),
+  /** Reply: {@link Geaccepteerd}; revokes every session of the account. */
+  resetPassword: requestSubject('identity', 'accounts', 'reset-password'),
+  /** Logged in (also with the restricted token of a staff login without a second factor). Reply: {@link TweedeFactorInschrijving}. */
+  enrolTotp: requestSubject('identity', 'accounts', 'enrol-totp'),
+  /** Logged in. Reply: {@link Geaccepteerd}. After this, log in again with `totpCode`. */
+  activateTotp: requestSubject('identity', 'accounts', 'activate-totp'),
+};
+
+export const SESSIE_SUBJECTS = {
+  /** Login. Reply: {@link SessieView}. */
+  create: requestSubject('identity', 'sessies', 'create'),
+  /** Reply: {@link SessieView} with a new refresh token; the old one is spent. */
+  refresh: requestSubject('identity', 'sessies', 'refresh'),
+  /** Logout. With a refresh token: its family; with only the access token: every family of the account. */
+  revoke: requestSubject('identity', 'sessies', 'revoke'),
+};
+
+/** Internal, refused when NODE_ENV=production: creates the demo accounts of `npm run up`. */
+export const DEMO_SUBJECTS = {
+  seed: requestSubject('identity', 'demo', 'seed'),
+};
+
+export const ACCOUNT_EVENTS = {
+  aangemaakt: eventSubject('identity', 'account-aangemaakt'),
+  bevestigd: eventSubject('identity', 'account-bevestigd'),
+};
+
+/** ASVS 5.0 V6.2: at least 12 characters, at most 128 (no composition rules). */
+export const WACHTWOORD_MIN = 12;
+export const WACHTWOORD_MAX = 128;
+
+export class Registratie {
+  @IsEmail({}, { message: 'email moet een geldig e-mailadres zijn' })
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @Length(WACHTWOORD_MIN, WACHTWOORD_MAX, { message: `wachtwoord moet ${WACHTWOORD_MIN} tot ${WACHTWOORD_MAX} tekens lang zijn` })
+  wachtwoord: string;
+
+  @IsString()
+  @Length(1, 80)
+  weergavenaam: string;
+}
+
+export class TokenInvoer {
+  @IsString()
+  @Length(16, 200)
+  token: string;
+}
+
+export class HerstelAanvraag {
+  @IsEmail({}, { message: 'email moet een geldig e-mailadres zijn' })
+  @MaxLength(254)
+  email: string;
+}
+
+export class WachtwoordHerstel extends TokenInvoer {
+  @IsString()
+  @Length(WACHTWOORD_MIN, WACHTWOORD_MAX, { message: `wachtwoord moet ${WACHTWOORD_MIN} tot ${WACHTWOORD_MAX} tekens lang zijn` })
+  wachtwoord: string;
+}
+
+export class Aanmelding {
+  @IsEmail({}, { message: 'email moet een geldig e-mailadres zijn' })
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @Length(1, WACHTWOORD_MAX)
+  wachtwoord: string;
+
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'totpCode moet zes cijfers zijn' })
+  totpCode?: string;
+}
+
+export class Vernieuwing {
+  @IsString()
+  @Length(16, 200)
+  refreshToken: string;
+}
+
+export class Afmelding {
+  @IsOptional()
+  @IsString()
+  @Length(16, 200)
+  refreshToken?: string;
+}
+
+export class TotpActivatie {
+  @Matches(/^\d{6}$/, { message: 'code moet zes cijfers zijn' })
+  code: string;
+}
+
+/** The reply of a command that is accepted without saying more (HTTP 202). */
+export class Geaccepteerd {
+  geaccepteerd: true;
+}
+
+/**
+ * The reply of a login or refresh. A staff account without an active second factor gets a
+ * restricted session: an access token without roles and without refresh token, good only to
+ * enrol a second factor (`tweedeFactorInstellen: true`).
+ */
+export class SessieView {
+  accessToken: string;
+  /** UTC date-time. */
+  verlooptTijdstip: string;
+  /** Absent for the restricted session. */
+  refreshToken?: string;
+  /** UTC date-time. */
+  refreshVerlooptTijdstip?: string;
+  tweedeFactorInstellen: boolean;
+}
+
+export class TweedeFactorInschrijving {
+  /** Base32 secret, for manual entry. */
+  geheim: string;
+  /** `otpauth://totp/…` for a QR code. */
+  otpauthUri: string;
+}
+
+/** Payload of `evt.identity.v1.account-aangemaakt` and `…account-bevestigd`: no e-mail, name or hash. */
+export interface AccountGebeurtenis {
+  accountId: string;
+  gemeente?: string;
+  segment: Segment;
+  rollen: Rol[];
+}
+
+export class DemoAccountView {
+  rol: Rol;
+  email: string;
+  wachtwoord: string;
+  gemeente?: string;
+  /** TOTP secret of a staff account (base32). */
+  totpGeheim?: string;
+}
+
+export class DemoSeed {
+  @Matches(/^GM\d{4}$/)
+  gemeente: string;
+}
+
+export class DemoSeedReply {
+  accounts: DemoAccountView[];
+}

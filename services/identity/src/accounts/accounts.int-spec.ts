@@ -1,0 +1,241 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NatsConnection } from 'nats';
+import {
+  ACCOUNT_EVENTS,
+  ACCOUNT_SUBJECTS,
+  CONTEXT_HEADERS,
+  DEMO_SUBJECTS,
+  GEMEENTE_SUBJECTS,
+  SESSIE_SUBJECTS,
+  type DemoSeedReply,
+  type SessieView,
+  type TweedeFactorInschrijving,
+} from '@samen/contracts';
+import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, streamEvents, streamLastSeq, truncate, withClient } from '@samen/testing';
+import { MailTransport, type MemoryMailTransport } from '../mail/mail-transport';
+import { totpCode } from './totp';
+
+const GEMEENTE = 'GM0637';
+const IN_GEMEENTE = { [CONTEXT_HEADERS.gemeente]: GEMEENTE };
+const WACHTWOORD = 'een lange zin als wachtwoord';
+
+describe('identity accounts and sessions over NATS', () => {
+  let app: NestFastifyApplication;
+  let nc: NatsConnection;
+  let mail: MemoryMailTransport;
+  const ask = <T>(subject: string, payload: unknown, headers: Record<string, string> = {}) => request<T>(subject, payload, headers, { nc });
+  const bearer = (token: string) => ({ [CONTEXT_HEADERS.authorization]: `Bearer ${token}` });
+
+  function tokenUit(adres: string, pad: string): string {
+    const laatste = mail.aan(adres).at(-1);
+    const match = new RegExp(`\\(POST /api/v1/${pad}\\): (\\S+)`).exec(laatste?.tekst ?? '');
+    if (!match) throw new Error(`no ${pad} token in the mail to ${adres}`);
+    return match[1];
+  }
+
+  async function bevestigdAccount(email: string, wachtwoord = WACHTWOORD): Promise<void> {
+    dataOf(await ask(ACCOUNT_SUBJECTS.register, { email, wachtwoord, weergavenaam: 'Test' }, IN_GEMEENTE));
+    dataOf(await ask(ACCOUNT_SUBJECTS.confirmEmail, { token: tokenUit(email, 'e-mailbevestigingen') }));
+  }
+
+  const login = (email: string, wachtwoord = WACHTWOORD, extra: Record<string, string> = {}) =>
+    ask<SessieView>(SESSIE_SUBJECTS.create, { email, wachtwoord, ...extra }, IN_GEMEENTE);
+
+  beforeAll(async () => {
+    await truncate('identity', ['refresh_token', 'account_token', 'account', 'outbox']);
+    app = await startTestService(definitionOf('identity'));
+    mail = app.get(MailTransport) as MemoryMailTransport;
+    nc = await natsConnect();
+    dataOf(await ask(GEMEENTE_SUBJECTS.upsert, { code: GEMEENTE, naam: 'Zoetermeer', bouwstenen: ['identity'] }));
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await app?.close();
+  });
+
+  it('register → mail → confirm → login → refresh rotates → reuse revokes the family → logout', async () => {
+    const since = await streamLastSeq(nc);
+    const email = 'Anna@Example.org';
+    expect(dataOf(await ask(ACCOUNT_SUBJECTS.register, { email, wachtwoord: WACHTWOORD, weergavenaam: 'Anna' }, IN_GEMEENTE))).toEqual({ geaccepteerd: true });
+
+    // Not confirmed yet: the right password is not enough.
+    expect(errorOf(await login('anna@example.org'))).toMatchObject({ code: 'FORBIDDEN' });
+
+    const token = tokenUit('anna@example.org', 'e-mailbevestigingen');
+    dataOf(await ask(ACCOUNT_SUBJECTS.confirmEmail, { token }));
+    // Single use.
+    expect(errorOf(await ask(ACCOUNT_SUBJECTS.confirmEmail, { token }))).toMatchObject({ code: 'RULE_VIOLATED', status: 422 });
+
+    const sessie = dataOf(await login('ANNA@example.org'));
+    expect(sessie).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String), tweedeFactorInstellen: false });
+    const claims = JSON.parse(Buffer.from(sessie.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toMatchObject({ gemeente: GEMEENTE, rollen: ['inwoner'], segment: 'inwoner', amr: ['pwd'] });
+
+    const tweede = dataOf(await ask<SessieView>(SESSIE_SUBJECTS.refresh, { refreshToken: sessie.refreshToken }));
+    expect(tweede.refreshToken).not.toBe(sessie.refreshToken);
+    const derde = dataOf(await ask<SessieView>(SESSIE_SUBJECTS.refresh, { refreshToken: tweede.refreshToken }));
+
+    // The first token again: theft. The family ends, the newest token too.
+    expect(errorOf(await ask(SESSIE_SUBJECTS.refresh, { refreshToken: sessie.refreshToken }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(errorOf(await ask(SESSIE_SUBJECTS.refresh, { refreshToken: derde.refreshToken }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    // A new login is a new family; logout ends it.
+    const nieuw = dataOf(await login('anna@example.org'));
+    dataOf(await ask(SESSIE_SUBJECTS.revoke, { refreshToken: nieuw.refreshToken }));
+    expect(errorOf(await ask(SESSIE_SUBJECTS.refresh, { refreshToken: nieuw.refreshToken }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    // Logout with only the access token ends every session of the account.
+    const a = dataOf(await login('anna@example.org'));
+    const b = dataOf(await login('anna@example.org'));
+    dataOf(await ask(SESSIE_SUBJECTS.revoke, {}, bearer(b.accessToken)));
+    for (const s of [a, b]) expect(errorOf(await ask(SESSIE_SUBJECTS.refresh, { refreshToken: s.refreshToken })).code).toBe('UNAUTHENTICATED');
+
+    // Events without e-mail, name or hash.
+    const events = await pollUntil(
+      async () => {
+        const found = (await streamEvents(nc, since)).filter((e) => e.subject.startsWith('evt.identity.v1.account-'));
+        return found.length >= 2 ? found : undefined;
+      },
+      { what: 'account events' },
+    );
+    expect(events.map((e) => e.subject)).toEqual([ACCOUNT_EVENTS.aangemaakt, ACCOUNT_EVENTS.bevestigd]);
+    expect(events[0].event?.data).toEqual({ accountId: expect.any(String), gemeente: GEMEENTE, segment: 'inwoner', rollen: ['inwoner'] });
+    expect(JSON.stringify(events)).not.toMatch(/anna|argon2/i);
+  });
+
+  it('answers a taken address the same as a new one, and mails its owner instead', async () => {
+    await bevestigdAccount('bert@example.org');
+    const voor = mail.aan('bert@example.org').length;
+    expect(dataOf(await ask(ACCOUNT_SUBJECTS.register, { email: 'bert@example.org', wachtwoord: 'een ander lang wachtwoord', weergavenaam: 'X' }, IN_GEMEENTE))).toEqual({
+      geaccepteerd: true,
+    });
+    expect(mail.aan('bert@example.org')).toHaveLength(voor + 1);
+    expect(mail.aan('bert@example.org').at(-1)?.tekst).toContain('al een account');
+    // The original password still works.
+    dataOf(await login('bert@example.org'));
+  });
+
+  it('refuses weak passwords with a 400 on wachtwoord, and registration without a known gemeente', async () => {
+    for (const wachtwoord of ['kort', 'password1234', 'aaaaaaaaaaaaaaaa']) {
+      const error = errorOf(await ask(ACCOUNT_SUBJECTS.register, { email: 'zwak@example.org', wachtwoord, weergavenaam: 'Z' }, IN_GEMEENTE));
+      expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(error.invalidParams?.map((p) => p.name)).toEqual(['wachtwoord']);
+    }
+    expect(errorOf(await ask(ACCOUNT_SUBJECTS.register, { email: 'x@example.org', wachtwoord: WACHTWOORD, weergavenaam: 'Z' }, { [CONTEXT_HEADERS.gemeente]: 'GM9998' })).code).toBe(
+      'UNKNOWN_GEMEENTE',
+    );
+    expect(mail.aan('zwak@example.org')).toHaveLength(0);
+  });
+
+  it('gives one generic answer for an unknown address and a wrong password', async () => {
+    await bevestigdAccount('carla@example.org');
+    const onbekend = errorOf(await login('niemand@example.org'));
+    const fout = errorOf(await login('carla@example.org', 'niet het goede wachtwoord'));
+    expect(onbekend).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    expect(fout.message).toBe(onbekend.message);
+  });
+
+  it('locks an account after five failures, even for the right password, and no other account', async () => {
+    await bevestigdAccount('dirk@example.org');
+    await bevestigdAccount('eva@example.org');
+    for (let i = 0; i < 5; i++) expect(errorOf(await login('dirk@example.org', 'fout fout fout fout')).code).toBe('UNAUTHENTICATED');
+    const locked = errorOf(await login('dirk@example.org'));
+    expect(locked).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429 });
+    expect(locked.message).toMatch(/15 minuten/);
+    // Eva is not touched.
+    dataOf(await login('eva@example.org'));
+    const rows = await withClient('identity', (c) => c.query(`select email, mislukte_aanmeldingen from identity.account where email in ('dirk@example.org', 'eva@example.org') order by email`));
+    expect(rows.rows).toEqual([
+      { email: 'dirk@example.org', mislukte_aanmeldingen: 5 },
+      { email: 'eva@example.org', mislukte_aanmeldingen: 0 },
+    ]);
+  });
+
+  it('password reset: always accepted, the link works once, and every session ends', async () => {
+    await bevestigdAccount('fien@example.org');
+    const sessie = dataOf(await login('fien@example.org'));
+    expect(dataOf(await ask(ACCOUNT_SUBJECTS.requestPasswordReset, { email: 'onbekend@example.org' }, IN_GEMEENTE))).toEqual({ geaccepteerd: true });
+    dataOf(await ask(ACCOUNT_SUBJECTS.requestPasswordReset, { email: 'fien@example.org' }, IN_GEMEENTE));
+    const token = tokenUit('fien@example.org', 'wachtwoordherstel/_voltooien');
+    dataOf(await ask(ACCOUNT_SUBJECTS.resetPassword, { token, wachtwoord: 'een heel nieuw wachtwoord' }));
+    expect(errorOf(await ask(ACCOUNT_SUBJECTS.resetPassword, { token, wachtwoord: 'nog een nieuw wachtwoord' })).code).toBe('RULE_VIOLATED');
+    expect(errorOf(await ask(SESSIE_SUBJECTS.refresh, { refreshToken: sessie.refreshToken })).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await login('fien@example.org')).code).toBe('UNAUTHENTICATED');
+    dataOf(await login('fien@example.org', 'een heel nieuw wachtwoord'));
+  });
+
+  describe('second factor', () => {
+    let demo: DemoSeedReply;
+    const demoAccount = (rol: string) => {
+      const found = demo.accounts.find((a) => a.rol === rol);
+      if (!found) throw new Error(`no demo ${rol}`);
+      return found;
+    };
+
+    beforeAll(async () => {
+      demo = dataOf(await ask<DemoSeedReply>(DEMO_SUBJECTS.seed, { gemeente: GEMEENTE }));
+    });
+
+    it('seeds one confirmed account per role; staff have TOTP secrets', () => {
+      expect(demo.accounts.map((a) => [a.rol, a.email, !!a.totpGeheim])).toEqual([
+        ['platformbeheerder', 'platformbeheerder@samen.demo', true],
+        ['gemeentebeheerder', 'gemeentebeheerder@zoetermeer.demo', true],
+        ['ambtenaar', 'ambtenaar@zoetermeer.demo', true],
+        ['moderator', 'moderator@zoetermeer.demo', true],
+        ['inwoner', 'inwoner@zoetermeer.demo', false],
+      ]);
+    });
+
+    it('is idempotent and keeps the TOTP secrets', async () => {
+      const again = dataOf(await ask<DemoSeedReply>(DEMO_SUBJECTS.seed, { gemeente: GEMEENTE }));
+      expect(again).toEqual(demo);
+    });
+
+    it('staff with TOTP: no code is refused, a valid code gives a full token, the same code twice does not', async () => {
+      const ambtenaar = demoAccount('ambtenaar');
+      expect(errorOf(await login(ambtenaar.email, ambtenaar.wachtwoord)).code).toBe('UNAUTHENTICATED');
+      const code = totpCode(ambtenaar.totpGeheim as string, new Date());
+      const sessie = dataOf(await login(ambtenaar.email, ambtenaar.wachtwoord, { totpCode: code }));
+      const claims = JSON.parse(Buffer.from(sessie.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+      expect(claims).toMatchObject({ rollen: ['ambtenaar'], amr: ['pwd', 'otp'] });
+      expect(errorOf(await login(ambtenaar.email, ambtenaar.wachtwoord, { totpCode: code })).code).toBe('UNAUTHENTICATED');
+    });
+
+    it('the platformbeheerder logs in without a gemeente', async () => {
+      const beheerder = demoAccount('platformbeheerder');
+      const sessie = dataOf(
+        await ask<SessieView>(SESSIE_SUBJECTS.create, { email: beheerder.email, wachtwoord: beheerder.wachtwoord, totpCode: totpCode(beheerder.totpGeheim as string, new Date()) }),
+      );
+      const claims = JSON.parse(Buffer.from(sessie.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+      expect(claims).not.toHaveProperty('gemeente');
+      expect(claims).toMatchObject({ rollen: ['platformbeheerder'] });
+    });
+
+    it('staff without TOTP get only a restricted token, enrol, activate, and then need the code', async () => {
+      await bevestigdAccount('gert@example.org');
+      await withClient('identity', (c) => c.query(`update identity.account set rollen = '{moderator}' where email = 'gert@example.org'`));
+      const beperkt = dataOf(await login('gert@example.org'));
+      expect(beperkt).toMatchObject({ tweedeFactorInstellen: true });
+      expect(beperkt).not.toHaveProperty('refreshToken');
+      const claims = JSON.parse(Buffer.from(beperkt.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+      expect(claims).toMatchObject({ rollen: [], amr: ['pwd'] });
+
+      expect(errorOf(await ask(ACCOUNT_SUBJECTS.enrolTotp, {})).code).toBe('UNAUTHENTICATED');
+      const inschrijving = dataOf(await ask<TweedeFactorInschrijving>(ACCOUNT_SUBJECTS.enrolTotp, {}, bearer(beperkt.accessToken)));
+      expect(inschrijving.otpauthUri).toMatch(/^otpauth:\/\/totp\/Samen:gert%40example\.org\?secret=/);
+      expect(errorOf(await ask(ACCOUNT_SUBJECTS.activateTotp, { code: '000000' }, bearer(beperkt.accessToken))).code).toBe('RULE_VIOLATED');
+      dataOf(await ask(ACCOUNT_SUBJECTS.activateTotp, { code: totpCode(inschrijving.geheim, new Date()) }, bearer(beperkt.accessToken)));
+
+      // The secret is stored encrypted, not as given.
+      const rows = await withClient('identity', (c) => c.query(`select totp_geheim_versleuteld from identity.account where email = 'gert@example.org'`));
+      expect(rows.rows[0].totp_geheim_versleuteld).not.toContain(inschrijving.geheim);
+
+      expect(errorOf(await login('gert@example.org')).code).toBe('UNAUTHENTICATED');
+      // The code used for activation is spent; the next step's code is good.
+      const volgende = totpCode(inschrijving.geheim, new Date(Date.now() + 30_000));
+      const vol = dataOf(await login('gert@example.org', WACHTWOORD, { totpCode: volgende }));
+      expect(vol.refreshToken).toEqual(expect.any(String));
+    });
+  });
+});

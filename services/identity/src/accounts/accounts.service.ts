@@ -1,0 +1,204 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  ACCOUNT_EVENTS,
+  type AccountGebeurtenis,
+  type Geaccepteerd,
+  type MessageContext,
+  type Principal,
+  type Registratie,
+  type TweedeFactorInschrijving,
+  type WachtwoordHerstel,
+} from '@samen/contracts';
+import { DomainError, Outbox } from '@samen/platform';
+import { Gemeente } from '../gemeente/gemeente.entity';
+import { MailTeksten } from '../mail/mail-teksten';
+import { MailTransport, type MailBericht } from '../mail/mail-transport';
+import { RefreshTokens } from '../sessies/refresh-tokens';
+import { Account } from './account.entity';
+import { gebruikAccountToken, maakAccountToken } from './account-tokens';
+import { GeheimVersleuteling } from './geheim-versleuteling';
+import { controleerTotp, nieuwTotpGeheim, otpauthUri } from './totp';
+import { beoordeelWachtwoord } from './wachtwoord-beleid';
+import { hashWachtwoord } from './wachtwoord-hash';
+
+export const GEACCEPTEERD: Geaccepteerd = { geaccepteerd: true };
+const ONGELDIGE_LINK = 'Deze link of code is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan.';
+
+export function normaliseerEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function gebeurtenis(account: Account): AccountGebeurtenis {
+  return { accountId: account.id, ...(account.gemeente ? { gemeente: account.gemeente } : {}), segment: 'inwoner', rollen: [...account.rollen] };
+}
+
+/** Refuses a password that breaks the policy, as a 400 on the field `wachtwoord`. */
+export function eisGoedWachtwoord(wachtwoord: string, email?: string): void {
+  const oordeel = beoordeelWachtwoord(wachtwoord, email);
+  if (!oordeel.ok) throw DomainError.validation([{ name: 'wachtwoord', code: 'wachtwoordbeleid', reason: oordeel.reden ?? 'Kies een ander wachtwoord.' }]);
+}
+
+@Injectable()
+export class AccountsService {
+  private readonly logger = new Logger('AccountsService');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: Outbox,
+    private readonly mail: MailTransport,
+    private readonly teksten: MailTeksten,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly versleuteling: GeheimVersleuteling,
+  ) {}
+
+  /**
+   * Registers a resident. The answer is the same whether or not the address is taken (no account
+   * enumeration): a known address gets a mail saying so instead of a confirmation link.
+   */
+  async registreer(input: Registratie, context: MessageContext): Promise<Geaccepteerd> {
+    const gemeente = await this.eisGemeente(context);
+    const email = normaliseerEmail(input.email);
+    eisGoedWachtwoord(input.wachtwoord, email);
+    // Hashed before looking up, so both paths take as long.
+    const wachtwoordHash = await hashWachtwoord(input.wachtwoord);
+    let bericht: MailBericht;
+    try {
+      bericht = await this.em.transactional(async (em) => {
+        const bestaand = await em.findOne(Account, { gemeente, email });
+        if (bestaand) {
+          if (bestaand.emailBevestigdTijdstip) return this.teksten.alGeregistreerd(email);
+          // Never confirmed: a fresh link (the old one stops working), the password stays.
+          return this.teksten.bevestiging(email, await maakAccountToken(em, bestaand.id, 'e-mailbevestiging'));
+        }
+        const account = em.create(Account, { gemeente, email, weergavenaam: input.weergavenaam.trim(), wachtwoordHash, rollen: ['inwoner'] });
+        em.persist(account);
+        await em.flush();
+        const token = await maakAccountToken(em, account.id, 'e-mailbevestiging');
+        this.outbox.add<AccountGebeurtenis>(em, {
+          subject: ACCOUNT_EVENTS.aangemaakt,
+          resource: 'account',
+          event: 'aangemaakt',
+          about: account.id,
+          data: gebeurtenis(account),
+          context: { gemeente, correlationId: context.correlationId },
+        });
+        return this.teksten.bevestiging(email, token);
+      });
+    } catch (error) {
+      // Registered at the same moment by another request: the same answer as for a taken address.
+      if (error instanceof UniqueConstraintViolationException) return GEACCEPTEERD;
+      throw error;
+    }
+    await this.verstuur(bericht, 'bevestiging');
+    return GEACCEPTEERD;
+  }
+
+  async bevestigEmail(token: string, context: MessageContext): Promise<Geaccepteerd> {
+    await this.em.transactional(async (em) => {
+      const accountId = await gebruikAccountToken(em, token, 'e-mailbevestiging');
+      const account = accountId ? await em.findOne(Account, { id: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      if (!account) throw new DomainError('RULE_VIOLATED', ONGELDIGE_LINK);
+      if (account.emailBevestigdTijdstip) return;
+      account.emailBevestigdTijdstip = new Date();
+      this.outbox.add<AccountGebeurtenis>(em, {
+        subject: ACCOUNT_EVENTS.bevestigd,
+        resource: 'account',
+        event: 'bevestigd',
+        about: account.id,
+        data: gebeurtenis(account),
+        context: { ...(account.gemeente ? { gemeente: account.gemeente } : {}), correlationId: context.correlationId },
+      });
+    });
+    return GEACCEPTEERD;
+  }
+
+  /** Always accepted; only a known address gets a mail. */
+  async vraagHerstelAan(email: string, context: MessageContext): Promise<Geaccepteerd> {
+    const adres = normaliseerEmail(email);
+    const gemeente = context.gemeente ?? null;
+    const bericht = await this.em.transactional(async (em) => {
+      const account = await em.findOne(Account, { gemeente, email: adres });
+      return account ? this.teksten.herstel(adres, await maakAccountToken(em, account.id, 'wachtwoordherstel')) : undefined;
+    });
+    if (bericht) await this.verstuur(bericht, 'herstel');
+    return GEACCEPTEERD;
+  }
+
+  /** Sets the new password and ends every session: whoever knew the old one is out. */
+  async herstelWachtwoord(input: WachtwoordHerstel): Promise<Geaccepteerd> {
+    const wachtwoordHash = await hashWachtwoord(input.wachtwoord);
+    await this.em.transactional(async (em) => {
+      const accountId = await gebruikAccountToken(em, input.token, 'wachtwoordherstel');
+      const account = accountId ? await em.findOne(Account, { id: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      if (!account) throw new DomainError('RULE_VIOLATED', ONGELDIGE_LINK);
+      eisGoedWachtwoord(input.wachtwoord, account.email);
+      account.wachtwoordHash = wachtwoordHash;
+      account.mislukteAanmeldingen = 0;
+      account.geblokkeerdTot = null;
+      // The link reached this mailbox, which is what a confirmation proves too.
+      account.emailBevestigdTijdstip ??= new Date();
+      await this.refreshTokens.trekAllesIn(em, account.id);
+    });
+    return GEACCEPTEERD;
+  }
+
+  /**
+   * Starts (or restarts) TOTP enrolment: a new secret, stored encrypted, not yet active. An
+   * active second factor is not replaced this way: that would let a stolen session switch it.
+   */
+  async schrijfTotpIn(principal: Principal | undefined): Promise<TweedeFactorInschrijving> {
+    const actor = this.eisPrincipal(principal);
+    return this.em.transactional(async (em) => {
+      const account = await em.findOne(Account, { id: actor.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!account) throw new DomainError('UNAUTHENTICATED', 'Dit account bestaat niet meer.');
+      if (account.totpActief) throw new DomainError('CONFLICT', 'De tweede factor is al actief.');
+      const geheim = nieuwTotpGeheim();
+      account.totpGeheimVersleuteld = this.versleuteling.versleutel(geheim, account.id);
+      return { geheim, otpauthUri: otpauthUri(geheim, account.email) };
+    });
+  }
+
+  async activeerTotp(principal: Principal | undefined, code: string): Promise<Geaccepteerd> {
+    const actor = this.eisPrincipal(principal);
+    await this.em.transactional(async (em) => {
+      const account = await em.findOne(Account, { id: actor.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!account) throw new DomainError('UNAUTHENTICATED', 'Dit account bestaat niet meer.');
+      if (account.totpActief) throw new DomainError('CONFLICT', 'De tweede factor is al actief.');
+      if (!account.totpGeheimVersleuteld) throw new DomainError('RULE_VIOLATED', 'Stel eerst een tweede factor in (POST /api/v1/mij/tweede-factor).');
+      const stap = controleerTotp(this.versleuteling.ontsleutel(account.totpGeheimVersleuteld, account.id), code, new Date());
+      if (stap === undefined) throw new DomainError('RULE_VIOLATED', 'Deze code klopt niet. Vul de code in die je app nu toont.');
+      account.totpActief = true;
+      account.totpLaatsteStap = stap;
+      // Sessions made without the second factor end now; the next login needs the code.
+      await this.refreshTokens.trekAllesIn(em, account.id);
+    });
+    return GEACCEPTEERD;
+  }
+
+  private eisPrincipal(principal: Principal | undefined): Principal {
+    if (!principal) throw new DomainError('UNAUTHENTICATED', 'Log in om een tweede factor in te stellen.');
+    return principal;
+  }
+
+  private async eisGemeente(context: MessageContext): Promise<string> {
+    if (!context.gemeente) {
+      throw DomainError.validation([{ name: 'Samen-Gemeente', code: 'isNotEmpty', reason: 'Noem de gemeente waarin je een account maakt (Samen-Gemeente).' }]);
+    }
+    if (!(await this.em.findOne(Gemeente, { code: context.gemeente }))) {
+      throw new DomainError('UNKNOWN_GEMEENTE', `Gemeente ${context.gemeente} is bij deze installatie niet bekend.`);
+    }
+    return context.gemeente;
+  }
+
+  /** A mail that fails is logged (without address) and not retried: the user can ask again. */
+  private async verstuur(bericht: MailBericht, soort: string): Promise<void> {
+    try {
+      await this.mail.verstuur(bericht);
+    } catch (error) {
+      // Only the code: an SMTP error message may quote the recipient's address.
+      this.logger.error({ code: (error as { code?: unknown } | null)?.code, soort }, 'mail could not be sent');
+    }
+  }
+}

@@ -1,0 +1,163 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { STAF_ROLLEN, type Aanmelding, type MessageContext, type Principal, type SessieView } from '@samen/contracts';
+import { DomainError } from '@samen/platform';
+import { Account } from '../accounts/account.entity';
+import { normaliseerEmail } from '../accounts/accounts.service';
+import { isGeblokkeerd, minutenTot, naMislukking } from '../accounts/aanmeldslot';
+import { GeheimVersleuteling } from '../accounts/geheim-versleuteling';
+import { controleerTotp } from '../accounts/totp';
+import { controleerTegenDummy, controleerWachtwoord, hashWachtwoord, moetOpnieuw } from '../accounts/wachtwoord-hash';
+import { TokenIssuer } from '../sleutels/token-issuer';
+import { RefreshTokens } from './refresh-tokens';
+
+/** One message for an unknown address, a wrong password and a wrong code: no account enumeration. */
+export const ONJUISTE_AANMELDING = 'Het e-mailadres, het wachtwoord of de code klopt niet.';
+const ONGELDIGE_SESSIE = 'Deze sessie is verlopen of beëindigd. Log opnieuw in.';
+
+export function isStaf(rollen: readonly string[]): boolean {
+  return rollen.some((rol) => (STAF_ROLLEN as readonly string[]).includes(rol));
+}
+
+type Uitkomst =
+  | { soort: 'gelukt'; account: Account; amr: string[]; refresh?: { refreshToken: string; verlooptTijdstip: Date } }
+  | { soort: 'beperkt'; account: Account }
+  | { soort: 'mislukt'; vertragingMs: number }
+  | { soort: 'geblokkeerd'; minuten: number }
+  | { soort: 'onbevestigd' }
+  | { soort: 'code-nodig' };
+
+@Injectable()
+export class SessiesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly tokens: TokenIssuer,
+    private readonly versleuteling: GeheimVersleuteling,
+  ) {}
+
+  /**
+   * Login. The failure counter and lock are written in the same locked transaction as the check,
+   * so parallel guesses cannot slip past the lock; the error is thrown after the commit.
+   */
+  async meldAan(input: Aanmelding, context: MessageContext): Promise<SessieView> {
+    const email = normaliseerEmail(input.email);
+    const gemeente = context.gemeente ?? null;
+    const uitkomst = await this.em.transactional(async (em): Promise<Uitkomst> => {
+      const account = await em.findOne(Account, { gemeente, email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const nu = new Date();
+      if (!account) {
+        await controleerTegenDummy(input.wachtwoord);
+        return { soort: 'mislukt', vertragingMs: 0 };
+      }
+      // Locked: refused without even checking the password, so guessing gains nothing.
+      if (isGeblokkeerd(account.geblokkeerdTot, nu) && account.geblokkeerdTot) return { soort: 'geblokkeerd', minuten: minutenTot(account.geblokkeerdTot, nu) };
+      if (!(await controleerWachtwoord(account.wachtwoordHash, input.wachtwoord))) return this.mislukt(account, nu);
+
+      const stafZonderFactor = isStaf(account.rollen) && !account.totpActief;
+      let amr = ['pwd'];
+      if (account.totpActief) {
+        if (!input.totpCode) return { soort: 'code-nodig' };
+        const stap = controleerTotp(this.totpGeheim(account), input.totpCode, nu, account.totpLaatsteStap);
+        if (stap === undefined) return this.mislukt(account, nu);
+        account.totpLaatsteStap = stap;
+        amr = ['pwd', 'otp'];
+      }
+      account.mislukteAanmeldingen = 0;
+      account.geblokkeerdTot = null;
+      if (moetOpnieuw(account.wachtwoordHash)) account.wachtwoordHash = await hashWachtwoord(input.wachtwoord);
+      if (!account.emailBevestigdTijdstip) return { soort: 'onbevestigd' };
+      if (stafZonderFactor) return { soort: 'beperkt', account };
+      return { soort: 'gelukt', account, amr, refresh: this.refreshTokens.start(em, account.id, amr, nu) };
+    });
+
+    switch (uitkomst.soort) {
+      case 'mislukt':
+        // Held back after the commit: the lock is already written, the guesser only waits.
+        if (uitkomst.vertragingMs > 0) await sleep(uitkomst.vertragingMs);
+        throw new DomainError('UNAUTHENTICATED', ONJUISTE_AANMELDING);
+      case 'geblokkeerd':
+        throw new DomainError(
+          'TOO_MANY_REQUESTS',
+          `Te veel mislukte pogingen om in te loggen. Probeer het over ${uitkomst.minuten} ${uitkomst.minuten === 1 ? 'minuut' : 'minuten'} opnieuw, of vraag een nieuw wachtwoord aan.`,
+        );
+      case 'code-nodig':
+        throw new DomainError('UNAUTHENTICATED', 'Vul ook de code uit je authenticator-app in (totpCode).');
+      case 'onbevestigd':
+        throw new DomainError('FORBIDDEN', 'Bevestig eerst je e-mailadres met de link in de mail die we je stuurden.');
+      case 'beperkt':
+        return this.beperkteSessie(uitkomst.account);
+      case 'gelukt':
+        return this.sessie(uitkomst.account, uitkomst.amr, uitkomst.refresh);
+    }
+  }
+
+  /** Rotates the refresh token; a spent one revokes its family (committed before the 401). */
+  async vernieuw(refreshToken: string): Promise<SessieView> {
+    const resultaat = await this.em.transactional(async (em) => {
+      const rotatie = await this.refreshTokens.roteer(em, refreshToken);
+      if (rotatie.oordeel !== 'geldig') return { rotatie, account: null };
+      return { rotatie, account: await em.findOne(Account, { id: rotatie.accountId }) };
+    });
+    const { rotatie, account } = resultaat;
+    if (rotatie.oordeel !== 'geldig' || !account) throw new DomainError('UNAUTHENTICATED', ONGELDIGE_SESSIE);
+    return this.sessie(account, rotatie.amr, rotatie.opvolger);
+  }
+
+  /**
+   * Logout: with a refresh token, its family ends; with only an access token, every session of
+   * the account (the access token names no family). Unknown refresh tokens are accepted silently.
+   */
+  async meldAf(refreshToken: string | undefined, principal: Principal | undefined): Promise<void> {
+    if (!refreshToken && !principal) throw new DomainError('UNAUTHENTICATED', 'Stuur het refresh token of een toegangstoken mee om uit te loggen.');
+    await this.em.transactional(async (em) => {
+      if (refreshToken) await this.refreshTokens.trekFamilieInVan(em, refreshToken);
+      else if (principal) await this.refreshTokens.trekAllesIn(em, principal.accountId);
+    });
+  }
+
+  private mislukt(account: Account, nu: Date): Uitkomst {
+    account.mislukteAanmeldingen += 1;
+    const gevolg = naMislukking(account.mislukteAanmeldingen, nu);
+    if (gevolg.geblokkeerdTot) account.geblokkeerdTot = gevolg.geblokkeerdTot;
+    return { soort: 'mislukt', vertragingMs: gevolg.vertragingMs };
+  }
+
+  private totpGeheim(account: Account): string {
+    if (!account.totpGeheimVersleuteld) throw new Error('active TOTP without a secret');
+    return this.versleuteling.ontsleutel(account.totpGeheimVersleuteld, account.id);
+  }
+
+  private async sessie(account: Account, amr: string[], refresh?: { refreshToken: string; verlooptTijdstip: Date }): Promise<SessieView> {
+    const access = await this.tokens.issueAccessToken({
+      accountId: account.id,
+      ...(account.gemeente ? { gemeente: account.gemeente } : {}),
+      rollen: [...account.rollen],
+      segment: 'inwoner',
+      amr,
+    });
+    return {
+      accessToken: access.accessToken,
+      verlooptTijdstip: access.verlooptTijdstip,
+      ...(refresh ? { refreshToken: refresh.refreshToken, refreshVerlooptTijdstip: refresh.verlooptTijdstip.toISOString() } : {}),
+      tweedeFactorInstellen: false,
+    };
+  }
+
+  /**
+   * Staff without an active second factor: a token without roles and without refresh token. It
+   * passes only routes that need a login and no role, i.e. enrolling the second factor.
+   */
+  private async beperkteSessie(account: Account): Promise<SessieView> {
+    const access = await this.tokens.issueAccessToken({
+      accountId: account.id,
+      ...(account.gemeente ? { gemeente: account.gemeente } : {}),
+      rollen: [],
+      segment: 'inwoner',
+      amr: ['pwd'],
+    });
+    return { accessToken: access.accessToken, verlooptTijdstip: access.verlooptTijdstip, tweedeFactorInstellen: true };
+  }
+}
