@@ -47,7 +47,9 @@ describe('subjects', () => {
       get: 'identity.v1.gemeenten.get',
       list: 'identity.v1.gemeenten.list',
       upsert: 'identity.v1.gemeenten.upsert',
+      instellingenWijzigen: 'identity.v1.gemeenten.instellingen-wijzigen',
     });
     expect(GEMEENTE_EVENTS.vastgelegd).toBe('evt.identity.v1.gemeente-vastgelegd');
+    expect(GEMEENTE_EVENTS.instellingenGewijzigd).toBe('evt.identity.v1.gemeente-instellingen-gewijzigd');
   });
 });

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { GemeenteModule } from './gemeente/gemeente.module';
+import { OrganisatieModule } from './organisaties/organisatie.module';
 import { SessiesModule } from './sessies/sessies.module';
 import { SleutelsModule } from './sleutels/sleutels.module';
 
 /** The identity bouwsteen: gemeenten (tenants) now; accounts, organisations and tokens follow. */
-@Module({ imports: [GemeenteModule, SleutelsModule, AccountsModule, SessiesModule] })
+@Module({ imports: [GemeenteModule, OrganisatieModule, SleutelsModule, AccountsModule, SessiesModule] })
 export class IdentityModule {}

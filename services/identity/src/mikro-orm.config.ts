@@ -3,12 +3,13 @@ import { MIGRATIONS } from './migrations';
 import { Account } from './accounts/account.entity';
 import { AccountToken } from './accounts/account-token.entity';
 import { Gemeente } from './gemeente/gemeente.entity';
+import { Lidmaatschap, Organisatie } from './organisaties/organisatie.entity';
 import { RefreshToken } from './sessies/refresh-token.entity';
 import { SigningKey } from './sleutels/signing-key.entity';
 
 /** The tables of identity; the platform adds its outbox and inbox. */
 export const identityOrm: ServiceOrm = {
-  entities: [Gemeente, SigningKey, Account, AccountToken, RefreshToken],
+  entities: [Gemeente, Organisatie, Lidmaatschap, SigningKey, Account, AccountToken, RefreshToken],
   migrations: MIGRATIONS,
 };
 

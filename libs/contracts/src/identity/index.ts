@@ -1,4 +1,5 @@
 export * from './gemeente';
+export * from './organisaties';
 export * from './rollen';
 export * from './token';
 export * from './accounts';

@@ -73,7 +73,7 @@ describe('transactional outbox and relay (identity schema, real PostgreSQL and J
         resource: 'gemeente',
         event: 'vastgelegd',
         about: code,
-        data: { code, naam: gemeente.naam, bouwstenen: gemeente.bouwstenen, aangemaaktTijdstip: gemeente.aangemaaktTijdstip.toISOString() },
+        data: { code, naam: gemeente.naam, bouwstenen: gemeente.bouwstenen, instellingen: gemeente.instellingen, aangemaaktTijdstip: gemeente.aangemaaktTijdstip.toISOString() },
       });
       if (fail) throw new Error('a later step of the same change failed');
       return event;

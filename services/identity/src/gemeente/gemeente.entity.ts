@@ -1,5 +1,6 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Bouwsteen } from '@samen/contracts';
+import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Bouwsteen, GemeenteInstellingen } from '@samen/contracts';
+import { standaardInstellingen } from './instellingen';
 
 /** A gemeente (tenant) that this installation serves, and the bouwstenen it runs. */
 @Entity({ tableName: 'gemeente' })
@@ -16,4 +17,8 @@ export class Gemeente {
 
   @Property({ columnType: 'timestamptz' })
   aangemaaktTijdstip: Date = new Date();
+
+  /** One document: the settings are read and changed together and never queried by field. */
+  @Property({ type: 'json', columnType: 'jsonb' })
+  instellingen: Opt<GemeenteInstellingen> = standaardInstellingen();
 }

@@ -7,8 +7,9 @@ import {
   type GemeenteView,
   type MessageContext,
   UpsertGemeente,
+  WijzigInstellingen,
 } from '@samen/contracts';
-import { Context, Intern, Publiek } from '@samen/platform';
+import { Context, Intern, Principal, Publiek, Rollen } from '@samen/platform';
 import { GemeenteService } from './gemeente.service';
 
 @Controller()
@@ -32,5 +33,11 @@ export class GemeenteHandlers {
   @MessagePattern(GEMEENTE_SUBJECTS.upsert)
   upsert(@Payload() request: UpsertGemeente, @Context() context: MessageContext): Promise<GemeenteView> {
     return this.gemeenten.upsert(request, context);
+  }
+
+  @MessagePattern(GEMEENTE_SUBJECTS.instellingenWijzigen)
+  @Rollen('gemeentebeheerder', 'platformbeheerder')
+  wijzigInstellingen(@Payload() request: WijzigInstellingen, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<GemeenteView> {
+    return this.gemeenten.wijzigInstellingen(request, actor, context);
   }
 }

@@ -25,6 +25,7 @@ import {
   truncate,
   withClient,
 } from '@samen/testing';
+import { standaardInstellingen } from './instellingen';
 
 describe('identity over NATS (gemeenten)', () => {
   let app: NestFastifyApplication;
@@ -59,6 +60,7 @@ describe('identity over NATS (gemeenten)', () => {
       code: 'GM0637',
       naam: 'Zoetermeer',
       bouwstenen: ['identity', 'samenspreker'],
+      instellingen: standaardInstellingen(),
       aangemaaktTijdstip: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
 

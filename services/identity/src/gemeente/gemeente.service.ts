@@ -1,15 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { GEMEENTE_EVENTS, type GemeenteView, type MessageContext, type UpsertGemeente } from '@samen/contracts';
+import {
+  GEMEENTE_EVENTS,
+  type GemeenteInstellingen,
+  type GemeenteInstellingenGewijzigd,
+  type GemeenteView,
+  type MessageContext,
+  type Principal,
+  type UpsertGemeente,
+  type WijzigInstellingen,
+} from '@samen/contracts';
 import { DomainError, Outbox } from '@samen/platform';
 import { Gemeente } from './gemeente.entity';
+import { magInstellingenWijzigen, standaardInstellingen, wijzigInstellingen, zelfdeInstellingen } from './instellingen';
+
+/** A fixed key order: jsonb stores keys in its own order, and a reply should not depend on where it was read from. */
+function ordered({ steundrempel, reactietermijnDagen, peilingen }: GemeenteInstellingen): GemeenteInstellingen {
+  const { maxAdviesvragen, maxBindendeVragen, bindendDrempelPercentage, opkomstquorumPercentage } = peilingen;
+  return { steundrempel, reactietermijnDagen, peilingen: { maxAdviesvragen, maxBindendeVragen, bindendDrempelPercentage, opkomstquorumPercentage } };
+}
 
 export function toView(gemeente: Gemeente): GemeenteView {
   return {
     code: gemeente.code,
     naam: gemeente.naam,
     bouwstenen: [...gemeente.bouwstenen],
+    instellingen: ordered(gemeente.instellingen),
     aangemaaktTijdstip: gemeente.aangemaaktTijdstip.toISOString(),
   };
 }
@@ -54,7 +71,7 @@ export class GemeenteService {
       if (gemeente && gemeente.naam === input.naam && [...gemeente.bouwstenen].sort().join() === bouwstenen.join()) {
         return toView(gemeente);
       }
-      if (!gemeente) gemeente = em.create(Gemeente, { code: input.code, naam: input.naam, bouwstenen, aangemaaktTijdstip: new Date() });
+      if (!gemeente) gemeente = em.create(Gemeente, { code: input.code, naam: input.naam, bouwstenen, aangemaaktTijdstip: new Date(), instellingen: standaardInstellingen() });
       else em.assign(gemeente, { naam: input.naam, bouwstenen });
       const view = toView(gemeente);
       this.outbox.add(em, {
@@ -66,6 +83,31 @@ export class GemeenteService {
         context: { gemeente: gemeente.code, correlationId: context.correlationId },
       });
       return view;
+    });
+  }
+
+  /** Changes some settings; the event carries the full settings after the change. */
+  async wijzigInstellingen(input: WijzigInstellingen, actor: Principal | undefined, context: MessageContext): Promise<GemeenteView> {
+    if (!actor) throw new DomainError('UNAUTHENTICATED', 'Log in om de instellingen van een gemeente te wijzigen.');
+    if (!magInstellingenWijzigen(actor, input.code)) {
+      throw new DomainError('FORBIDDEN', 'Alleen het gemeentebeheer van deze gemeente of het platformbeheer mag haar instellingen wijzigen.');
+    }
+    return this.em.transactional(async (em) => {
+      const gemeente = await em.findOne(Gemeente, { code: input.code }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!gemeente) throw DomainError.notFound(`Gemeente ${input.code}`);
+      const instellingen = wijzigInstellingen(gemeente.instellingen, input.instellingen);
+      if (zelfdeInstellingen(gemeente.instellingen, instellingen)) return toView(gemeente);
+      gemeente.instellingen = instellingen;
+      const data: GemeenteInstellingenGewijzigd = { code: gemeente.code, instellingen: ordered(instellingen) };
+      this.outbox.add(em, {
+        subject: GEMEENTE_EVENTS.instellingenGewijzigd,
+        resource: 'gemeente',
+        event: 'instellingen-gewijzigd',
+        about: gemeente.code,
+        data,
+        context: { gemeente: gemeente.code, correlationId: context.correlationId },
+      });
+      return toView(gemeente);
     });
   }
 }
