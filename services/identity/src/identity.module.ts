@@ -4,7 +4,8 @@ import { GemeenteModule } from './gemeente/gemeente.module';
 import { OrganisatieModule } from './organisaties/organisatie.module';
 import { SessiesModule } from './sessies/sessies.module';
 import { SleutelsModule } from './sleutels/sleutels.module';
+import { VerificatieModule } from './verificatie/verificatie.module';
 
 /** The identity bouwsteen: gemeenten (tenants) now; accounts, organisations and tokens follow. */
-@Module({ imports: [GemeenteModule, OrganisatieModule, SleutelsModule, AccountsModule, SessiesModule] })
+@Module({ imports: [GemeenteModule, OrganisatieModule, VerificatieModule, SleutelsModule, AccountsModule, SessiesModule] })
 export class IdentityModule {}

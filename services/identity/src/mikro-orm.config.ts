@@ -6,10 +6,11 @@ import { Gemeente } from './gemeente/gemeente.entity';
 import { Lidmaatschap, Organisatie } from './organisaties/organisatie.entity';
 import { RefreshToken } from './sessies/refresh-token.entity';
 import { SigningKey } from './sleutels/signing-key.entity';
+import { Verificatie, VerificatiecodeBatch, Verificatiecode, VerificatiePoging } from './verificatie/verificatie.entity';
 
 /** The tables of identity; the platform adds its outbox and inbox. */
 export const identityOrm: ServiceOrm = {
-  entities: [Gemeente, Organisatie, Lidmaatschap, SigningKey, Account, AccountToken, RefreshToken],
+  entities: [Gemeente, Organisatie, Lidmaatschap, VerificatiecodeBatch, Verificatiecode, Verificatie, VerificatiePoging, SigningKey, Account, AccountToken, RefreshToken],
   migrations: MIGRATIONS,
 };
 

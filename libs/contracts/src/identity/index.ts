@@ -2,4 +2,5 @@ export * from './gemeente';
 export * from './organisaties';
 export * from './rollen';
 export * from './token';
+export * from './verificatie';
 export * from './accounts';

@@ -4,6 +4,7 @@ import { Migration20261127001000SigningKey } from './Migration20261127001000Sign
 import { Migration20261127002100Accounts } from './Migration20261127002100Accounts';
 import { Migration20261127003100GemeenteInstellingen } from './Migration20261127003100GemeenteInstellingen';
 import { Migration20261127003200Organisaties } from './Migration20261127003200Organisaties';
+import { Migration20261127003300Verificatie } from './Migration20261127003300Verificatie';
 
 /** identity's own migrations, oldest first (the platform's outbox and inbox come before them). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127002100Accounts', class: Migration20261127002100Accounts },
   { name: 'Migration20261127003100GemeenteInstellingen', class: Migration20261127003100GemeenteInstellingen },
   { name: 'Migration20261127003200Organisaties', class: Migration20261127003200Organisaties },
+  { name: 'Migration20261127003300Verificatie', class: Migration20261127003300Verificatie },
 ];
