@@ -1,0 +1,104 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NatsConnection } from 'nats';
+import { randomUUID } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/core';
+import { type AccountRollenView, CONTEXT_HEADERS, GEMEENTE_SUBJECTS, ROL_EVENTS, ROL_SUBJECTS, type Rol } from '@samen/contracts';
+import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, streamEvents, streamLastSeq, withClient } from '@samen/testing';
+import { Account } from '../accounts/account.entity';
+import { TokenIssuer } from '../sleutels/token-issuer';
+
+interface Actor {
+  accountId: string;
+  token: string;
+  gemeente?: string;
+}
+
+describe('identity over NATS (rollen toekennen en intrekken)', () => {
+  let app: NestFastifyApplication;
+  let nc: NatsConnection;
+
+  async function actor(rollen: Rol[], gemeente: string | undefined = 'GM0637', accountId = randomUUID()): Promise<Actor> {
+    const { accessToken } = await app.get(TokenIssuer).issueAccessToken({ accountId, rollen, segment: 'inwoner', amr: ['pwd', 'otp'], ...(gemeente ? { gemeente } : {}) });
+    return { accountId, token: accessToken, ...(gemeente ? { gemeente } : {}) };
+  }
+
+  function ask<T>(subject: string, payload: unknown, as?: Actor, gemeente: string | undefined = as?.gemeente ?? 'GM0637') {
+    const headers: Record<string, string> = {};
+    if (as) headers[CONTEXT_HEADERS.authorization] = `Bearer ${as.token}`;
+    if (gemeente) headers[CONTEXT_HEADERS.gemeente] = gemeente;
+    return request<T>(subject, payload, headers, { nc });
+  }
+
+  async function account(gemeente: string): Promise<string> {
+    const em = app.get(MikroORM).em.fork();
+    const created = em.create(Account, { gemeente, email: `${randomUUID()}@example.org`, weergavenaam: 'Test', wachtwoordHash: 'x' });
+    await em.flush();
+    return created.id;
+  }
+
+  const rollenVan = async (id: string) =>
+    (await withClient('identity', (c) => c.query('select rollen from identity.account where id = $1', [id]))).rows[0].rollen as string[];
+
+  beforeAll(async () => {
+    app = await startTestService(definitionOf('identity'));
+    nc = await natsConnect();
+    for (const [code, naam] of [['GM0637', 'Zoetermeer'], ['GM0518', "'s-Gravenhage"]]) {
+      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity'] }, {}, { nc }));
+    }
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await app?.close();
+  });
+
+  it('lets the gemeentebeheerder grant and revoke staff roles, once, with an event', async () => {
+    const since = await streamLastSeq(nc);
+    const beheer = await actor(['gemeentebeheerder']);
+    const id = await account('GM0637');
+    expect(dataOf(await ask<AccountRollenView>(ROL_SUBJECTS.toekennen, { accountId: id, rol: 'moderator' }, beheer))).toEqual({ accountId: id, gemeente: 'GM0637', rollen: ['moderator', 'inwoner'] });
+    dataOf(await ask(ROL_SUBJECTS.toekennen, { accountId: id, rol: 'moderator' }, beheer));
+    dataOf(await ask(ROL_SUBJECTS.toekennen, { accountId: id, rol: 'ambtenaar' }, beheer));
+    expect(await rollenVan(id)).toEqual(['ambtenaar', 'moderator', 'inwoner']);
+    expect(dataOf(await ask<AccountRollenView>(ROL_SUBJECTS.intrekken, { accountId: id, rol: 'moderator' }, beheer)).rollen).toEqual(['ambtenaar', 'inwoner']);
+
+    const events = await pollUntil(
+      async () => {
+        const found = (await streamEvents(nc, since)).filter((e) => e.subject === ROL_EVENTS.gewijzigd && e.event?.subject === id);
+        return found.length >= 3 ? found : undefined;
+      },
+      { what: 'three rollen-gewijzigd events' },
+    );
+    expect(events.map((e) => e.event?.data)).toEqual([
+      { accountId: id, rol: 'moderator', toegekend: true, rollen: ['moderator', 'inwoner'], door: beheer.accountId },
+      { accountId: id, rol: 'ambtenaar', toegekend: true, rollen: ['ambtenaar', 'moderator', 'inwoner'], door: beheer.accountId },
+      { accountId: id, rol: 'moderator', toegekend: false, rollen: ['ambtenaar', 'inwoner'], door: beheer.accountId },
+    ]);
+  });
+
+  it('lets a platformbeheerder grant gemeentebeheerder, and nothing else', async () => {
+    const platform = await actor(['platformbeheerder'], undefined);
+    const id = await account('GM0518');
+    expect(dataOf(await ask<AccountRollenView>(ROL_SUBJECTS.toekennen, { accountId: id, rol: 'gemeentebeheerder' }, platform, 'GM0518')).rollen).toContain('gemeentebeheerder');
+    expect(errorOf(await ask(ROL_SUBJECTS.toekennen, { accountId: id, rol: 'ambtenaar' }, platform, 'GM0518'))).toMatchObject({ code: 'FORBIDDEN', status: 403 });
+  });
+
+  it('refuses platformbeheerder as a role, other roles as callers, and accounts of another gemeente', async () => {
+    const beheer = await actor(['gemeentebeheerder']);
+    const id = await account('GM0637');
+    expect(errorOf(await ask(ROL_SUBJECTS.toekennen, { accountId: id, rol: 'platformbeheerder' }, beheer))).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+    expect(errorOf(await ask(ROL_SUBJECTS.toekennen, { accountId: id, rol: 'moderator' }))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    for (const rol of ['inwoner', 'ambtenaar', 'moderator'] as const) {
+      expect(errorOf(await ask(ROL_SUBJECTS.toekennen, { accountId: id, rol: 'moderator' }, await actor([rol])))).toMatchObject({ code: 'FORBIDDEN', status: 403 });
+    }
+    const beheerB = await actor(['gemeentebeheerder'], 'GM0518');
+    expect(errorOf(await ask(ROL_SUBJECTS.toekennen, { accountId: id, rol: 'moderator' }, beheerB))).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+    expect(errorOf(await ask(ROL_SUBJECTS.toekennen, { accountId: id, rol: 'moderator' }, beheerB, 'GM0637'))).toMatchObject({ code: 'FORBIDDEN', status: 403 });
+    // A gemeentebeheerder cannot drop their own beheer.
+    const zelf = await account('GM0637');
+    dataOf(await ask(ROL_SUBJECTS.toekennen, { accountId: zelf, rol: 'gemeentebeheerder' }, beheer));
+    const ik = await actor(['gemeentebeheerder'], 'GM0637', zelf);
+    expect(errorOf(await ask(ROL_SUBJECTS.intrekken, { accountId: zelf, rol: 'gemeentebeheerder' }, ik))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rollenVan(id)).toEqual(['inwoner']);
+  });
+});
