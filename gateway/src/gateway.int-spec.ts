@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { connect, type Msg, type NatsConnection, type Subscription } from 'nats';
-import { BOUWSTENEN, GEMEENTE_SUBJECTS, healthSubject, type Bouwsteen, type HealthReply } from '@samen/contracts';
+import { BOUWSTENEN, GEMEENTE_SUBJECTS, healthSubject, SLEUTEL_SUBJECTS, type Bouwsteen, type HealthReply } from '@samen/contracts';
 import { encodeJson, loadEnv } from '@samen/platform';
-import { definitionOf, pollUntil, startTestService, testEnv } from '@samen/testing';
+import { definitionOf, pollUntil, startTestService, testEnv, testTokenSigner } from '@samen/testing';
 import { GatewayEnv } from './config/gateway-env';
 import { createGateway } from './create-gateway';
 
@@ -242,16 +242,20 @@ describe('gateway', () => {
           'identity',
         ),
       );
+      // The gateway verifies a token itself before forwarding it, with identity's keys.
+      const signer = await testTokenSigner();
+      fakes.push(respond(nc, SLEUTEL_SUBJECTS.jwks, () => ({ data: signer.jwks }), 'identity'));
+      const token = await signer.sign({ gemeente: 'GM0637' });
       await nc.flush();
       const response = await api('/gemeenten/GM0001', {
-        headers: { 'Samen-Gemeente': 'GM0637', 'Samen-Correlation-Id': 'ctx-1', authorization: 'Bearer eyJ.token' },
+        headers: { 'Samen-Gemeente': 'GM0637', 'Samen-Correlation-Id': 'ctx-1', authorization: `Bearer ${token}` },
       });
       const problem = await expectProblem(response, 404, 'NOT_FOUND');
       expect(problem.detail).toBe('Gemeente GM0001 bestaat niet.');
       expect(JSON.parse(new TextDecoder().decode(seen?.data))).toEqual({ code: 'GM0001' });
       expect(seen?.headers?.get('Samen-Correlation-Id')).toBe('ctx-1');
       expect(seen?.headers?.get('Samen-Gemeente')).toBe('GM0637');
-      expect(seen?.headers?.get('Authorization')).toBe('Bearer eyJ.token');
+      expect(seen?.headers?.get('Authorization')).toBe(`Bearer ${token}`);
     });
 
     it('answers 500 without internals when a bouwsteen replies with a code outside the contract', async () => {

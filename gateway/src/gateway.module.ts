@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { ClsModule } from 'nestjs-cls';
-import { createValidationPipe, LoggingModule, NatsModule } from '@samen/platform';
+import { AuthGuard, AuthModule, createValidationPipe, LoggingModule, NatsModule } from '@samen/platform';
 import { BouwstenenModule } from './bouwstenen/bouwstenen.module';
 import { GatewayEnv } from './config/gateway-env';
 import { HealthController } from './health/health.controller';
@@ -43,6 +43,8 @@ export class GatewayModule {
           generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
           storage: new FixedWindowThrottlerStorage(),
         }),
+        // Verifies access tokens with identity's public keys, fetched over NATS like every service does.
+        AuthModule,
         TerminusModule,
         BouwstenenModule,
         IdentityModule,
@@ -51,6 +53,8 @@ export class GatewayModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        // The same guard as in every bouwsteen: a route without @Publiek/@Ingelogd/@Rollen/@Intern is refused.
+        { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useValue: createValidationPipe() },
       ],

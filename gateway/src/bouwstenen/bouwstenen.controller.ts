@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { BOUWSTENEN, isBouwsteen, type MessageContext } from '@samen/contracts';
-import { DomainError } from '@samen/platform';
+import { DomainError, Publiek } from '@samen/platform';
 import { ApiCallerContext, CallerContext } from '../http/caller-context';
 import { ApiProblem } from '../problems/problem.dto';
 import { BouwsteenDiscovery } from './bouwsteen-discovery.service';
@@ -9,6 +9,7 @@ import { BouwsteenDto, BouwstenenDto } from './bouwsteen.dto';
 
 @ApiTags('bouwstenen')
 @ApiCallerContext()
+@Publiek()
 @Controller('bouwstenen')
 export class BouwstenenController {
   constructor(private readonly discovery: BouwsteenDiscovery) {}

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
-import { NatsConnectionHolder } from '@samen/platform';
+import { NatsConnectionHolder, Publiek } from '@samen/platform';
 
 /**
  * Probes for orchestrators, outside /api/v1 and the rate limit. Which bouwstenen run is not part
@@ -10,6 +10,7 @@ import { NatsConnectionHolder } from '@samen/platform';
  */
 @ApiExcludeController()
 @SkipThrottle()
+@Publiek()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CONTEXT_HEADERS, GEMEENTE_CODE_PATTERN, type MessageContext } from '@samen/contracts';
-import { DomainError } from '@samen/platform';
+import { DomainError, grantOf } from '@samen/platform';
 
 /** The token of an `Authorization: Bearer <token>` header, if there is one. */
 export function bearerToken(authorization: string | undefined): string | undefined {
@@ -26,10 +26,12 @@ export function callerContext(request: FastifyRequest): MessageContext {
     ]);
   }
   const accessToken = bearerToken(request.headers.authorization);
+  // Without a Samen-Gemeente header, a verified token's gemeente is the one the request acts in.
+  const acting = gemeente ?? grantOf(request)?.gemeente;
   return {
     // request.id is the correlation id (see genReqId in create-gateway.ts).
     correlationId: request.id,
-    ...(gemeente ? { gemeente } : {}),
+    ...(acting ? { gemeente: acting } : {}),
     ...(accessToken ? { accessToken } : {}),
   };
 }

@@ -43,7 +43,10 @@ export function setResponseHeaders(request: FastifyRequest, reply: FastifyReply)
   reply.header('API-Version', API_VERSION);
   // request.id is the correlation id (see genReqId in create-gateway.ts).
   reply.header(CONTEXT_HEADERS.correlationId, request.id);
+  // A route may allow caching of public, non-personal data (GET /sleutels); everything else is no-store.
+  const cacheControl = reply.getHeader('Cache-Control');
   reply.headers(SECURITY_HEADERS);
+  if (typeof cacheControl === 'string' && cacheControl.startsWith('public') && reply.statusCode === 200) reply.header('Cache-Control', cacheControl);
   reply.header('Content-Security-Policy', isDocumentation(request) ? DOCUMENTATION_CSP : API_CSP);
 }
 

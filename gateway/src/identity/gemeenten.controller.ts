@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GEMEENTE_SUBJECTS, type GemeenteList, type GemeenteView, type MessageContext } from '@samen/contracts';
-import { BouwsteenClient } from '@samen/platform';
+import { BouwsteenClient, Intern, Publiek } from '@samen/platform';
 import { ADMIN_SECURITY_SCHEME } from '../auth/admin-security';
 import { AdminTokenGuard } from '../auth/admin-token.guard';
 import { ApiCallerContext, CallerContext } from '../http/caller-context';
@@ -21,6 +21,7 @@ export class GemeentenController {
   constructor(private readonly bouwstenen: BouwsteenClient) {}
 
   @Get()
+  @Publiek()
   @ApiOperation({ operationId: 'listGemeenten', summary: 'Alle gemeenten', description: 'De gemeenten die deze installatie bedient, op code gesorteerd.' })
   @ApiOkResponse({ description: 'De gemeenten.', type: GemeentenDto })
   async list(@CallerContext() context: MessageContext): Promise<GemeentenDto> {
@@ -29,6 +30,7 @@ export class GemeentenController {
   }
 
   @Get(':code')
+  @Publiek()
   @ApiOperation({ operationId: 'getGemeente', summary: 'Eén gemeente', description: 'De gemeente met deze CBS-code.' })
   @ApiOkResponse({ description: 'De gemeente.', type: GemeenteDto })
   @ApiProblem(404, 'Deze gemeente bestaat niet.')
@@ -37,6 +39,8 @@ export class GemeentenController {
   }
 
   @Put(':code')
+  // Authenticated by the admin token (AdminTokenGuard), not by an access token; identity takes it as a platform-internal call.
+  @Intern()
   @UseGuards(AdminTokenGuard)
   @ApiBearerAuth(ADMIN_SECURITY_SCHEME)
   @ApiOperation({

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from '@samen/platform';
+import { DomainError, Publiek } from '@samen/platform';
 
 /** Files of the swagger-ui-dist package the page needs; nothing else from it is served. */
 const SWAGGER_UI_FILES: Readonly<Record<string, string>> = {
@@ -51,6 +51,7 @@ const PAGE = `<!doctype html>
  * @nestjs/swagger. Its CSP is set with the other security headers (http/response-headers.ts).
  */
 @ApiExcludeController()
+@Publiek()
 @Controller('documentatie')
 export class DocumentatieController {
   private readonly directory = dirname(require.resolve('swagger-ui-dist/package.json'));

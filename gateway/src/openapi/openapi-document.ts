@@ -9,6 +9,7 @@ import type {
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { CONTEXT_HEADERS } from '@samen/contracts';
 import { ADMIN_SECURITY_SCHEME } from '../auth/admin-security';
+import { TOKEN_SECURITY_SCHEME } from '../auth/toegang';
 import { API_PREFIX, API_VERSION } from '../http/api-version';
 import { PROBLEM_CONTENT_TYPE } from '../problems/problem';
 import { ProblemDto } from '../problems/problem.dto';
@@ -28,6 +29,8 @@ export interface OpenApiSettings {
 const TAGS = [
   { name: 'bouwstenen', description: 'Welke bouwstenen van de suite nu draaien.' },
   { name: 'gemeenten', description: 'De gemeenten die deze installatie bedient (bouwsteen identity).' },
+  { name: 'accounts', description: 'Account aanmaken, e-mailadres bevestigen, wachtwoord herstellen, tweede factor (bouwsteen identity).' },
+  { name: 'sessies', description: 'Inloggen, toegangstoken vernieuwen, uitloggen (bouwsteen identity).' },
   { name: 'api', description: 'Over deze API zelf.' },
 ];
 
@@ -67,6 +70,10 @@ export function buildOpenApiDocument(app: INestApplication, settings: OpenApiSet
     .addBearerAuth(
       { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: "Beheertoken (SAMEN_ADMIN_TOKEN), tijdelijk tot er accounts en JWT's zijn." },
       ADMIN_SECURITY_SCHEME,
+    )
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Toegangstoken van identity: een JWT (EdDSA), te controleren met de sleutels van GET /sleutels.' },
+      TOKEN_SECURITY_SCHEME,
     )
     .build();
   return finalizeOpenApi(SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] }), settings);

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController, type OpenAPIObject } from '@nestjs/swagger';
+import { Publiek } from '@samen/platform';
 import { PublishedOpenApi } from './published-openapi';
 
 /**
@@ -7,6 +8,7 @@ import { PublishedOpenApi } from './published-openapi';
  * http/cors.ts). Excluded from generation because finalizeOpenApi describes it by hand.
  */
 @ApiExcludeController()
+@Publiek()
 @Controller()
 export class OpenApiController {
   constructor(private readonly openApi: PublishedOpenApi) {}

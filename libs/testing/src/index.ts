@@ -19,3 +19,4 @@ export {
   type StreamEvent,
 } from './nats';
 export { pollUntil, expectEventually, sleep, type PollOptions } from './poll';
+export { testTokenSigner, type TestTokenSigner, type TestClaims, type SignOptions } from './tokens';

@@ -53,3 +53,8 @@ export const SLEUTEL_SUBJECTS = {
   /** Reply: {@link Jwks}. Public; cached by every verifier and fetched again for an unknown kid. */
   jwks: requestSubject('identity', 'sleutels', 'jwks'),
 };
+
+export const MIJ_SUBJECTS = {
+  /** Reply: the caller's {@link Principal}, as the verified token says. Needs a valid token. */
+  get: requestSubject('identity', 'mij', 'get'),
+};

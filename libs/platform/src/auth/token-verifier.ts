@@ -1,4 +1,4 @@
-import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import {
   GEMEENTE_CODE_PATTERN,
   ROLLEN,
@@ -57,6 +57,8 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    // Garbage, `alg: none`, HMAC and tokens without a kid are refused before identity is asked for keys.
+    if (!looksSigned(token)) throw new DomainError('UNAUTHENTICATED', INVALID);
     let keys = await this.keySet();
     try {
       return await this.verifyWith(token, keys);
@@ -87,10 +89,11 @@ export class TokenVerifier {
     if (this.inFlight) return this.inFlight;
     const wait = this.lastFetchAt + this.options.minRefetchIntervalMs - Date.now();
     if (wait > 0) {
+      const before = this.lastFetchAt;
       await new Promise((resolve) => setTimeout(resolve, wait));
       if (this.inFlight) return this.inFlight;
       // Someone else fetched while this one waited: their keys are as fresh as it gets.
-      if (this.keys && Date.now() - this.lastFetchAt < this.options.minRefetchIntervalMs) return this.keys.set;
+      if (this.keys && this.lastFetchAt !== before) return this.keys.set;
     }
     return this.fetch();
   }
@@ -115,6 +118,15 @@ export class TokenVerifier {
         .finally(() => (this.inFlight = undefined));
     }
     return this.inFlight;
+  }
+}
+
+function looksSigned(token: string): boolean {
+  try {
+    const header = decodeProtectedHeader(token);
+    return header.alg === TOKEN_ALGORITHM && typeof header.kid === 'string' && header.kid.length > 0;
+  } catch {
+    return false;
   }
 }
 

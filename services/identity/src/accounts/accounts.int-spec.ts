@@ -10,6 +10,7 @@ import {
   type DemoSeedReply,
   type SessieView,
   type TweedeFactorInschrijving,
+  VERIFICATIE_SUBJECTS,
 } from '@samen/contracts';
 import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, streamEvents, streamLastSeq, truncate, withClient } from '@samen/testing';
 import { MailTransport, type MemoryMailTransport } from '../mail/mail-transport';
@@ -200,6 +201,17 @@ describe('identity accounts and sessions over NATS', () => {
       const claims = JSON.parse(Buffer.from(sessie.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
       expect(claims).toMatchObject({ rollen: ['ambtenaar'], amr: ['pwd', 'otp'] });
       expect(errorOf(await login(ambtenaar.email, ambtenaar.wachtwoord, { totpCode: code })).code).toBe('UNAUTHENTICATED');
+    });
+
+    it('a verified resident carries the gebied in the next access token', async () => {
+      const ambtenaar = demoAccount('ambtenaar');
+      const staf = dataOf(await login(ambtenaar.email, ambtenaar.wachtwoord, { totpCode: totpCode(ambtenaar.totpGeheim as string, new Date(Date.now() + 30_000)) }));
+      const inwoner = dataOf(await login('inwoner@zoetermeer.demo', demoAccount('inwoner').wachtwoord));
+      const sub = (JSON.parse(Buffer.from(inwoner.accessToken.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
+      dataOf(await ask(VERIFICATIE_SUBJECTS.persoonlijk, { accountId: sub, gebied: 'WK063701' }, { ...IN_GEMEENTE, ...bearer(staf.accessToken) }));
+      const vernieuwd = dataOf(await ask<SessieView>(SESSIE_SUBJECTS.refresh, { refreshToken: inwoner.refreshToken }));
+      const claims = JSON.parse(Buffer.from(vernieuwd.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+      expect(claims).toMatchObject({ sub, geverifieerdGebied: 'WK063701' });
     });
 
     it('the platformbeheerder logs in without a gemeente', async () => {

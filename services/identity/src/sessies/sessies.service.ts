@@ -11,6 +11,7 @@ import { GeheimVersleuteling } from '../accounts/geheim-versleuteling';
 import { controleerTotp } from '../accounts/totp';
 import { controleerTegenDummy, controleerWachtwoord, hashWachtwoord, moetOpnieuw } from '../accounts/wachtwoord-hash';
 import { TokenIssuer } from '../sleutels/token-issuer';
+import { VerificatieService } from '../verificatie/verificatie.service';
 import { RefreshTokens } from './refresh-tokens';
 
 /** One message for an unknown address, a wrong password and a wrong code: no account enumeration. */
@@ -36,6 +37,7 @@ export class SessiesService {
     private readonly refreshTokens: RefreshTokens,
     private readonly tokens: TokenIssuer,
     private readonly versleuteling: GeheimVersleuteling,
+    private readonly verificatie: VerificatieService,
   ) {}
 
   /**
@@ -131,11 +133,14 @@ export class SessiesService {
   }
 
   private async sessie(account: Account, amr: string[], refresh?: { refreshToken: string; verlooptTijdstip: Date }): Promise<SessieView> {
+    // Read at every login and refresh, so a verification shows up in the next access token.
+    const geverifieerdGebied = await this.verificatie.geverifieerdGebied(account.id);
     const access = await this.tokens.issueAccessToken({
       accountId: account.id,
       ...(account.gemeente ? { gemeente: account.gemeente } : {}),
       rollen: [...account.rollen],
       segment: 'inwoner',
+      ...(geverifieerdGebied ? { geverifieerdGebied } : {}),
       amr,
     });
     return {

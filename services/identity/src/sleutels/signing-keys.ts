@@ -63,6 +63,8 @@ export class SigningKeys {
 
   /** Public keys of the current key and of the replaced keys whose tokens may still be valid. */
   async jwks(): Promise<Jwks> {
+    // Never an empty set: a verifier that asks before the first token was signed finds the key.
+    await this.current();
     const em = this.em.fork();
     const since = new Date(Date.now() - this.retentionSeconds() * 1000);
     const rows = await em.find(SigningKey, { $or: [{ vervangenTijdstip: null }, { vervangenTijdstip: { $gt: since } }] }, { orderBy: { aangemaaktTijdstip: 'desc' } });

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { MijHandlers } from './mij.handlers';
+
+@Module({ controllers: [MijHandlers] })
+export class MijModule {}
