@@ -29,6 +29,8 @@ export interface OpenApiSettings {
 const TAGS = [
   { name: 'bouwstenen', description: 'Welke bouwstenen van de suite nu draaien.' },
   { name: 'gemeenten', description: 'De gemeenten die deze installatie bedient (bouwsteen identity).' },
+  { name: 'mij', description: 'Wie u bent volgens uw toegangstoken (bouwsteen identity).' },
+  { name: 'sleutels', description: 'De publieke sleutels waarmee toegangstokens te controleren zijn (bouwsteen identity).' },
   { name: 'accounts', description: 'Account aanmaken, e-mailadres bevestigen, wachtwoord herstellen, tweede factor (bouwsteen identity).' },
   { name: 'sessies', description: 'Inloggen, toegangstoken vernieuwen, uitloggen (bouwsteen identity).' },
   { name: 'api', description: 'Over deze API zelf.' },
