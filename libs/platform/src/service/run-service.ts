@@ -32,8 +32,9 @@ export async function startService(definition: ServiceDefinition, env: ServiceEn
  *   node main.js migrate   run pending migrations once, then exit
  */
 export function runService(definition: ServiceDefinition, argv: string[] = process.argv.slice(2)): void {
-  const env = loadEnvOrExit(definition.env ?? ServiceEnv, definition.bouwsteen);
   const command = argv[0] ?? 'start';
+  // Migrating needs only the database: a bouwsteen's own settings (secrets) stay with its instances.
+  const env = loadEnvOrExit(command === 'migrate' ? ServiceEnv : (definition.env ?? ServiceEnv), definition.bouwsteen);
   const run = async () => {
     if (command === 'migrate') {
       const applied = await migrateBouwsteen(definition.bouwsteen, definition.orm, env.DATABASE_URL);
