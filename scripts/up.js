@@ -23,6 +23,7 @@ const say = (text) => process.stdout.write(`${formatter.prefix('up')} ${text}\n`
 // free port, for a second suite beside a running one (the suite test of this script does that).
 const HEALTH_PORT_BASE = process.env.SAMEN_HEALTH_PORT_BASE === undefined ? 3101 : Number(process.env.SAMEN_HEALTH_PORT_BASE);
 const DEMO_GEMEENTE = { code: 'GM0637', naam: 'Zoetermeer' };
+const MAIL_DIR = join(root, '.samen', 'mail');
 const STOP_GRACE_MS = 10_000;
 const READY_TIMEOUT_MS = Number(process.env.SAMEN_UP_TIMEOUT_MS) || 90_000;
 
@@ -104,15 +105,14 @@ async function waitUntilUp(gatewayUrl, bouwstenen) {
   );
 }
 
-/** Creates (idempotently) the demo gemeente through identity's own contract, over NATS. */
-async function createDemoGemeente(natsUrl, bouwstenen, contracts) {
+/** One request to identity over NATS, through its own contract, as any client would send it. */
+async function askIdentity(natsUrl, subject, payload, contracts) {
   const { connect, headers } = require('nats');
   const nc = await connect({ servers: natsUrl.split(','), name: 'samen-up' });
   try {
     const h = headers();
     h.set(contracts.CONTEXT_HEADERS.correlationId, randomUUID());
-    const payload = { ...DEMO_GEMEENTE, bouwstenen };
-    const msg = await nc.request(contracts.GEMEENTE_SUBJECTS.upsert, JSON.stringify(payload), { timeout: 5000, headers: h });
+    const msg = await nc.request(subject, JSON.stringify(payload), { timeout: 5000, headers: h });
     const reply = JSON.parse(new TextDecoder().decode(msg.data));
     if (reply.error) throw new Error(`${reply.error.code}: ${reply.error.message}`);
     return reply.data;
@@ -121,7 +121,18 @@ async function createDemoGemeente(natsUrl, bouwstenen, contracts) {
   }
 }
 
-function printSummary({ gatewayUrl, bouwstenen, healthPorts, adminToken, tokenGenerated, pg, nats, seconds }) {
+/** Creates (idempotently) the demo gemeente through identity's own contract, over NATS. */
+function createDemoGemeente(natsUrl, bouwstenen, contracts) {
+  return askIdentity(natsUrl, contracts.GEMEENTE_SUBJECTS.upsert, { ...DEMO_GEMEENTE, bouwstenen }, contracts);
+}
+
+/** One confirmed demo account per role (identity refuses this in production); staff get TOTP secrets. */
+async function createDemoAccounts(natsUrl, contracts) {
+  const reply = await askIdentity(natsUrl, contracts.DEMO_SUBJECTS.seed, { gemeente: DEMO_GEMEENTE.code }, contracts);
+  return reply.accounts;
+}
+
+function printSummary({ gatewayUrl, bouwstenen, healthPorts, adminToken, tokenGenerated, pg, nats, seconds, demoAccounts, mailDir }) {
   const { paint, colors } = formatter;
   const rows = [
     ['API', `${gatewayUrl}/api/v1`],
@@ -134,6 +145,7 @@ function printSummary({ gatewayUrl, bouwstenen, healthPorts, adminToken, tokenGe
     ['PostgreSQL', pg.where],
     ['NATS', nats.where],
     ['Health-poorten', healthPorts.map(([b, port]) => `${b} ${port}`).join(', ')],
+    ['Mail (lokaal / local)', mailDir],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const rule = paint(colors.dim, '─'.repeat(72));
@@ -143,6 +155,7 @@ function printSummary({ gatewayUrl, bouwstenen, healthPorts, adminToken, tokenGe
     '',
     ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
     '',
+    ...demoAccountLines(demoAccounts),
     `  Probeer / try:  curl ${gatewayUrl}/api/v1/bouwstenen`,
     `  Stoppen / stop: Ctrl-C`,
     rule,
@@ -150,10 +163,23 @@ function printSummary({ gatewayUrl, bouwstenen, healthPorts, adminToken, tokenGe
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+/** The demo accounts, for a newcomer to log in at once; staff need the TOTP secret in an authenticator app. */
+function demoAccountLines(accounts) {
+  if (!accounts || accounts.length === 0) return [];
+  const width = Math.max(...accounts.map((a) => a.email.length));
+  return [
+    `  Demo-accounts (wachtwoord / password: ${accounts[0].wachtwoord}; inloggen / log in: POST /api/v1/sessies met / with Samen-Gemeente: ${DEMO_GEMEENTE.code},`,
+    '  platformbeheerder zonder / without Samen-Gemeente; medewerkers: TOTP-geheim in een authenticator-app / staff: TOTP secret in an authenticator app):',
+    ...accounts.map((a) => `    ${a.email.padEnd(width)}  ${a.rol.padEnd(17)}  ${a.totpGeheim ? `TOTP ${a.totpGeheim}` : ''}`.trimEnd()),
+    '',
+  ];
+}
+
 function appEnv(extra) {
   // The admin connection stays with up.js: a bouwsteen gets only its own role's connection.
   const { DATABASE_ADMIN_URL, DATABASE_URL, ...env } = process.env;
-  return { ...env, NODE_ENV: process.env.NODE_ENV || 'development', ...extra };
+  // Mail goes to files in .samen/mail (git-ignored), one JSON per message, unless MAIL_TRANSPORT says otherwise.
+  return { ...env, NODE_ENV: process.env.NODE_ENV || 'development', MAIL_TRANSPORT: process.env.MAIL_TRANSPORT || `file:${MAIL_DIR}`, ...extra };
 }
 
 async function main() {
@@ -166,6 +192,8 @@ async function main() {
   const gatewayMain = join(root, 'dist/gateway/src/main.js');
   if (!existsSync(gatewayMain)) throw new UpError('De gateway ontbreekt / the gateway is missing: dist/gateway/src/main.js (npm run build).');
 
+  // Payload classes carry decorators (class-transformer's @Type) that need the metadata polyfill.
+  require('reflect-metadata');
   const contracts = require('../dist/libs/contracts/src');
   const { serviceDatabaseUrl } = require('../dist/libs/platform/src/database/provision');
   const { findPostgres } = require('./up/postgres');
@@ -223,6 +251,12 @@ async function main() {
   } catch (error) {
     say(formatter.paint(formatter.colors.red, `demo-gemeente ${DEMO_GEMEENTE.code} niet aangemaakt / not created: ${error.message}`));
   }
+  let demoAccounts = [];
+  try {
+    demoAccounts = await createDemoAccounts(nats.natsUrl, contracts);
+  } catch (error) {
+    say(formatter.paint(formatter.colors.red, `demo-accounts niet aangemaakt / not created: ${error.message}`));
+  }
   printSummary({
     gatewayUrl,
     bouwstenen,
@@ -232,6 +266,8 @@ async function main() {
     pg,
     nats,
     seconds: ((Date.now() - started) / 1000).toFixed(1),
+    demoAccounts,
+    mailDir: process.env.MAIL_TRANSPORT || `file:${MAIL_DIR}`,
   });
 }
 

@@ -59,6 +59,16 @@ describe('npm run up with SAMEN_BOUWSTENEN=identity,samenspreker', () => {
       return response.ok ? ((await response.json()) as GemeenteView) : undefined;
     }, { timeoutMs: 10_000, intervalMs: 200 });
     expect(gemeente).toMatchObject({ code: 'GM0637', naam: 'Zoetermeer', bouwstenen: ['identity', 'samenspreker'] });
+
+    // The demo accounts: printed (staff with their TOTP secret), and the resident logs in at once.
+    await pollUntil(async () => (output.includes('inwoner@zoetermeer.demo') ? true : undefined), { timeoutMs: 10_000, intervalMs: 200 });
+    expect(output).toMatch(/ambtenaar@zoetermeer\.demo\s+ambtenaar\s+TOTP [A-Z2-7]{32}/);
+    const login = await fetch(`${base}/api/v1/sessies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'samen-gemeente': 'GM0637' },
+      body: JSON.stringify({ email: 'inwoner@zoetermeer.demo', wachtwoord: 'samen-demo-wachtwoord' }),
+    });
+    expect(login.status).toBe(201);
   }, 90_000);
 
   it('stops everything it started on Ctrl-C and exits 0', async () => {

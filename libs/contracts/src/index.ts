@@ -6,4 +6,3 @@ export * from './reply';
 export * from './events';
 export * from './health';
 export * from './identity';
-export * from './avg';

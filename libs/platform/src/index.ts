@@ -8,4 +8,3 @@ export * from './events';
 export * from './health';
 export * from './auth';
 export * from './service';
-export * from './avg';
