@@ -7,6 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsInt, Max, Min } from 'class-validator';
 import { ErrorCode as NatsErrorCode, type NatsConnection } from 'nats';
 import { healthSubject, requestSubject, type HealthReply } from '@samen/contracts';
+import { Publiek } from '../auth/auth.decorators';
 import { dataOf, definitionOf, expectEventually, natsConnect, ORMS, request, serviceDatabaseUrlFor, sleep, startTestService, testEnv } from '@samen/testing';
 
 const ROOT = join(__dirname, '../../../..');
@@ -60,6 +61,8 @@ const SLOW = requestSubject('monitoring', 'test', 'slow');
 /** Resolved when the slow handler has the request in hand: no guessing with sleeps. */
 let handlerStarted: () => void = () => undefined;
 
+// Every handler says who may call it; this one anyone (the guard refuses undecorated handlers).
+@Publiek()
 @Controller()
 class SlowHandlers {
   @MessagePattern(SLOW)
