@@ -39,6 +39,9 @@ export class SmtpMailTransport extends MailTransport {
 
 /** One JSON file per message, named so that a directory listing is in sending order. */
 export class FileMailTransport extends MailTransport {
+  /** Two mails in one millisecond still sort in sending order. */
+  private volgnummer = 0;
+
   constructor(
     readonly map: string,
     private readonly van: string,
@@ -49,7 +52,8 @@ export class FileMailTransport extends MailTransport {
 
   async verstuur(bericht: MailBericht): Promise<void> {
     const mail: VerzondenMail = { id: randomUUID(), van: this.van, verzondenTijdstip: new Date().toISOString(), ...bericht };
-    const naam = `${mail.verzondenTijdstip.replace(/[:.]/g, '-')}-${mail.id}.json`;
+    this.volgnummer += 1;
+    const naam = `${mail.verzondenTijdstip.replace(/[:.]/g, '-')}-${String(this.volgnummer).padStart(6, '0')}-${mail.id}.json`;
     writeFileSync(join(this.map, naam), JSON.stringify(mail, null, 2), { mode: 0o600 });
   }
 }
