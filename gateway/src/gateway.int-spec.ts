@@ -13,6 +13,12 @@ import { createGateway } from './create-gateway';
 // NATS subscriptions, except in the round trip, which starts the real identity.
 
 const ADMIN_TOKEN = 'integration-test-admin-token-0123456789';
+/** A new gemeente's settings (identity's standaardInstellingen). */
+const INSTELLINGEN = {
+  steundrempel: 25,
+  reactietermijnDagen: 20,
+  peilingen: { maxAdviesvragen: 7, maxBindendeVragen: 3, bindendDrempelPercentage: 50, opkomstquorumPercentage: 30 },
+};
 const SECURITY_HEADERS = {
   'cache-control': 'no-store',
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
@@ -273,7 +279,7 @@ describe('gateway', () => {
           GEMEENTE_SUBJECTS.upsert,
           (msg) => {
             seen = msg;
-            return { data: { code: 'GM0637', naam: 'Zoetermeer', bouwstenen: ['identity'], aangemaaktTijdstip: '2026-11-27T09:00:00.000Z', intern: 1 } };
+            return { data: { code: 'GM0637', naam: 'Zoetermeer', bouwstenen: ['identity'], instellingen: INSTELLINGEN, aangemaaktTijdstip: '2026-11-27T09:00:00.000Z', intern: 1 } };
           },
           'identity',
         ),
@@ -281,7 +287,7 @@ describe('gateway', () => {
       await nc.flush();
       const response = await api('/gemeenten/GM0637', json({ naam: 'Zoetermeer', bouwstenen: ['identity'] }));
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ code: 'GM0637', naam: 'Zoetermeer', bouwstenen: ['identity'], aangemaaktTijdstip: '2026-11-27T09:00:00.000Z' });
+      expect(await response.json()).toEqual({ code: 'GM0637', naam: 'Zoetermeer', bouwstenen: ['identity'], instellingen: INSTELLINGEN, aangemaaktTijdstip: '2026-11-27T09:00:00.000Z' });
       expect(JSON.parse(new TextDecoder().decode(seen?.data))).toEqual({ code: 'GM0637', naam: 'Zoetermeer', bouwstenen: ['identity'] });
       expect(seen?.headers?.get('Authorization')).toBeFalsy();
     });
@@ -407,7 +413,7 @@ describe('gateway with the real identity', () => {
       const first = await put();
       expect(first.status).toBe(200);
       const created = await first.json();
-      expect(created).toEqual({ code, naam: 'Testdorp', bouwstenen: ['identity', 'samenspreker'], aangemaaktTijdstip: expect.stringMatching(/Z$/) });
+      expect(created).toEqual({ code, naam: 'Testdorp', bouwstenen: ['identity', 'samenspreker'], instellingen: INSTELLINGEN, aangemaaktTijdstip: expect.stringMatching(/Z$/) });
       expect(await (await put()).json()).toEqual(created);
 
       expect(await (await fetch(`${url}/api/v1/gemeenten/${code}`)).json()).toEqual(created);

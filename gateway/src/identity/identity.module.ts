@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AdminTokenGuard } from '../auth/admin-token.guard';
 import { AccountsController } from './accounts.controller';
+import { GemeenteInstellingenController } from './gemeente-instellingen.controller';
+import { OrganisatiesController } from './organisaties.controller';
+import { RollenController } from './rollen.controller';
+import { VerificatiesController } from './verificaties.controller';
 import { GemeentenController } from './gemeenten.controller';
 import { MijController } from './mij.controller';
 import { SessiesController } from './sessies.controller';
@@ -9,7 +13,7 @@ import { TweedeFactorController } from './tweede-factor.controller';
 
 /** HTTP routes of the identity bouwsteen. */
 @Module({
-  controllers: [SleutelsController, MijController, GemeentenController, AccountsController, SessiesController, TweedeFactorController],
+  controllers: [SleutelsController, MijController, GemeentenController, GemeenteInstellingenController, OrganisatiesController, VerificatiesController, RollenController, AccountsController, SessiesController, TweedeFactorController],
   providers: [AdminTokenGuard],
 })
 export class IdentityModule {}

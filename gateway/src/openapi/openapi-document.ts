@@ -33,6 +33,8 @@ const TAGS = [
   { name: 'sleutels', description: 'De publieke sleutels waarmee toegangstokens te controleren zijn (bouwsteen identity).' },
   { name: 'accounts', description: 'Account aanmaken, e-mailadres bevestigen, wachtwoord herstellen, tweede factor (bouwsteen identity).' },
   { name: 'sessies', description: 'Inloggen, toegangstoken vernieuwen, uitloggen (bouwsteen identity).' },
+  { name: 'organisaties', description: 'Organisaties die meedoen, per segment, en hun leden (bouwsteen identity).' },
+  { name: 'verificaties', description: 'Inwoners verifiÃ«ren voor bindende peilingen: codes per brief of aan de balie (bouwsteen identity).' },
   { name: 'api', description: 'Over deze API zelf.' },
 ];
 

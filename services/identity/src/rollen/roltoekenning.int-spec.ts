@@ -17,7 +17,7 @@ describe('identity over NATS (rollen toekennen en intrekken)', () => {
   let app: NestFastifyApplication;
   let nc: NatsConnection;
 
-  async function actor(rollen: Rol[], gemeente: string | undefined = 'GM0637', accountId = randomUUID()): Promise<Actor> {
+  async function actor(rollen: Rol[], gemeente: string | undefined = 'GM0637', accountId: string = randomUUID()): Promise<Actor> {
     const { accessToken } = await app.get(TokenIssuer).issueAccessToken({ accountId, rollen, segment: 'inwoner', amr: ['pwd', 'otp'], ...(gemeente ? { gemeente } : {}) });
     return { accountId, token: accessToken, ...(gemeente ? { gemeente } : {}) };
   }

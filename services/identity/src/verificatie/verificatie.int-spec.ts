@@ -28,7 +28,7 @@ describe('identity over NATS (inwonerverificatie)', () => {
   let nc: NatsConnection;
   const overEenMaand = nederlandseDatum(new Date(Date.now() + 30 * 24 * 3600 * 1000));
 
-  async function actor(rollen: Rol[], gemeente: string | undefined = 'GM0637', accountId = randomUUID()): Promise<Actor> {
+  async function actor(rollen: Rol[], gemeente: string | undefined = 'GM0637', accountId: string = randomUUID()): Promise<Actor> {
     const { accessToken } = await app.get(TokenIssuer).issueAccessToken({ accountId, rollen, segment: 'inwoner', amr: ['pwd', 'otp'], ...(gemeente ? { gemeente } : {}) });
     return { accountId, token: accessToken, ...(gemeente ? { gemeente } : {}) };
   }
