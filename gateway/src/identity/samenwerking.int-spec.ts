@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { MikroORM } from '@mikro-orm/core';
 import { GEMEENTE_SUBJECTS, type Rol } from '@samen/contracts';
 import { loadEnv } from '@samen/platform';
 import { dataOf, definitionOf, natsConnect, request, startTestService, testEnv } from '@samen/testing';
+import { Account } from '../../../services/identity/src/accounts/account.entity';
 import { TokenIssuer } from '../../../services/identity/src/sleutels/token-issuer';
 import { GatewayEnv } from '../config/gateway-env';
 import { createGateway } from '../create-gateway';
@@ -18,6 +20,14 @@ describe('gateway: instellingen, organisaties, verificaties en rollen', () => {
   async function token(rollen: Rol[], gemeente: string | undefined = 'GM0637', accountId: string = randomUUID()): Promise<string> {
     const issued = await identity.get(TokenIssuer).issueAccessToken({ accountId, rollen, segment: 'inwoner', amr: ['pwd', 'otp'], ...(gemeente ? { gemeente } : {}) });
     return issued.accessToken;
+  }
+
+  /** A real account of the gemeente (members must be accounts there). */
+  async function account(gemeente: string): Promise<string> {
+    const em = identity.get(MikroORM).em.fork();
+    const created = em.create(Account, { gemeente, email: `${randomUUID()}@example.org`, weergavenaam: 'Test', wachtwoordHash: 'x' });
+    await em.flush();
+    return created.id;
   }
 
   function call(method: string, path: string, options: { token?: string; gemeente?: string; body?: unknown } = {}): Promise<Response> {
@@ -79,7 +89,7 @@ describe('gateway: instellingen, organisaties, verificaties en rollen', () => {
     const lijst = (await (await call('GET', '/organisaties', { gemeente: 'GM0637' })).json()) as { organisaties: Array<{ id: string }> };
     expect(lijst.organisaties.map((o) => o.id)).toContain(org.id);
 
-    const bram = randomUUID();
+    const bram = await account('GM0637');
     const toegevoegd = await call('POST', `/organisaties/${org.id}/lidmaatschappen`, { token: anneToken, body: { accountId: bram, rol: 'lid' } });
     expect(toegevoegd.status).toBe(201);
     await expectProblem(await call('POST', `/organisaties/${org.id}/lidmaatschappen`, { token: await token(['inwoner'], 'GM0637', bram), body: { accountId: randomUUID(), rol: 'lid' } }), 403, 'FORBIDDEN');

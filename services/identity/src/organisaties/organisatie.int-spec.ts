@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from 'nats';
+import { MikroORM } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import {
   CONTEXT_HEADERS,
@@ -13,6 +14,7 @@ import {
   type Rol,
 } from '@samen/contracts';
 import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, streamEvents, streamLastSeq, truncate, withClient } from '@samen/testing';
+import { Account } from '../accounts/account.entity';
 import { TokenIssuer } from '../sleutels/token-issuer';
 import { OrganisatieService } from './organisatie.service';
 
@@ -26,8 +28,16 @@ describe('identity over NATS (organisaties en lidmaatschappen)', () => {
   let app: NestFastifyApplication;
   let nc: NatsConnection;
 
+  /** A real account of the gemeente (members must be accounts there), with a token. */
+  async function account(gemeente: string): Promise<string> {
+    const em = app.get(MikroORM).em.fork();
+    const created = em.create(Account, { gemeente, email: `${randomUUID()}@example.org`, weergavenaam: 'Test', wachtwoordHash: 'x' });
+    await em.flush();
+    return created.id;
+  }
+
   async function actor(rollen: Rol[], gemeente: string | undefined = 'GM0637'): Promise<Actor> {
-    const accountId = randomUUID();
+    const accountId = gemeente ? await account(gemeente) : randomUUID();
     const { accessToken } = await app.get(TokenIssuer).issueAccessToken({ accountId, rollen, segment: 'inwoner', amr: ['pwd', 'otp'], ...(gemeente ? { gemeente } : {}) });
     return { accountId, token: accessToken, ...(gemeente ? { gemeente } : {}) };
   }
@@ -134,7 +144,10 @@ describe('identity over NATS (organisaties en lidmaatschappen)', () => {
     const anne = await actor(['inwoner']);
     const org = dataOf(await ask<OrganisatieView>(ORGANISATIE_SUBJECTS.create, { naam: 'Bakkerij Noord', segment: 'bedrijfsleven' }, anne));
     const beheer = await actor(['gemeentebeheerder']);
-    const nieuw = randomUUID();
+    const nieuw = await account('GM0637');
+    // Only accounts of the organisation's gemeente can become members.
+    expect(errorOf(await ask(ORGANISATIE_SUBJECTS.lidmaatschapToevoegen, { id: org.id, accountId: await account('GM0518'), rol: 'lid' }, anne))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(errorOf(await ask(ORGANISATIE_SUBJECTS.lidmaatschapToevoegen, { id: org.id, accountId: randomUUID(), rol: 'lid' }, anne))).toMatchObject({ code: 'NOT_FOUND' });
     dataOf(await ask(ORGANISATIE_SUBJECTS.lidmaatschapToevoegen, { id: org.id, accountId: nieuw, rol: 'vertegenwoordiger' }, beheer));
 
     const beheerB = await actor(['gemeentebeheerder'], 'GM0518');

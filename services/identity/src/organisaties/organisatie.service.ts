@@ -18,6 +18,7 @@ import {
   type Principal,
 } from '@samen/contracts';
 import { DomainError, Outbox } from '@samen/platform';
+import { Account } from '../accounts/account.entity';
 import { Gemeente } from '../gemeente/gemeente.entity';
 import {
   controleerLidmaatschapWijziging,
@@ -150,6 +151,8 @@ export class OrganisatieService {
     return this.wijzigLeden(input.id, actor, context, async (em, organisatie, leden) => {
       if (!magLedenBeheren(actor as Principal, organisatie, leden)) throw this.geenBeheer();
       if (leden.some((l) => l.accountId === input.accountId)) throw new DomainError('CONFLICT', 'Dit account is al lid van deze organisatie.');
+      // Members are accounts of the organisation's own gemeente; another gemeente's do not exist here.
+      if (!(await em.findOne(Account, { id: input.accountId, gemeente: organisatie.gemeente }))) throw DomainError.notFound('Dit account');
       const lidmaatschap = em.create(Lidmaatschap, { organisatieId: organisatie.id, accountId: input.accountId, rol: input.rol, sindsTijdstip: new Date() });
       this.lidmaatschapEvent(em, organisatie.gemeente, context, { organisatieId: organisatie.id, accountId: input.accountId, rol: input.rol });
       return toLidmaatschapView(lidmaatschap);
