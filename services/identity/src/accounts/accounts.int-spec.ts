@@ -224,6 +224,14 @@ describe('identity accounts and sessions over NATS', () => {
       expect(claims).toMatchObject({ rollen: ['platformbeheerder'] });
     });
 
+    it('a resident who becomes staff must log in again, with a second factor: the old session ends', async () => {
+      await bevestigdAccount('henk@example.org');
+      const sessie = dataOf(await login('henk@example.org'));
+      await withClient('identity', (c) => c.query(`update identity.account set rollen = '{ambtenaar}' where email = 'henk@example.org'`));
+      expect(errorOf(await ask(SESSIE_SUBJECTS.refresh, { refreshToken: sessie.refreshToken })).code).toBe('UNAUTHENTICATED');
+      expect(dataOf(await login('henk@example.org'))).toMatchObject({ tweedeFactorInstellen: true });
+    });
+
     it('staff without TOTP get only a restricted token, enrol, activate, and then need the code', async () => {
       await bevestigdAccount('gert@example.org');
       await withClient('identity', (c) => c.query(`update identity.account set rollen = '{moderator}' where email = 'gert@example.org'`));

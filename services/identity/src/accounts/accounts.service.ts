@@ -60,6 +60,8 @@ export class AccountsService {
   async registreer(input: Registratie, context: MessageContext): Promise<Geaccepteerd> {
     const gemeente = await this.eisGemeente(context);
     const email = normaliseerEmail(input.email);
+    const weergavenaam = input.weergavenaam.trim();
+    if (!weergavenaam) throw DomainError.validation([{ name: 'weergavenaam', code: 'isNotEmpty', reason: 'Vul een naam in die anderen zien.' }]);
     eisGoedWachtwoord(input.wachtwoord, email);
     // Hashed before looking up, so both paths take as long.
     const wachtwoordHash = await hashWachtwoord(input.wachtwoord);
@@ -72,7 +74,7 @@ export class AccountsService {
           // Never confirmed: a fresh link (the old one stops working), the password stays.
           return this.teksten.bevestiging(email, await maakAccountToken(em, bestaand.id, 'e-mailbevestiging'));
         }
-        const account = em.create(Account, { gemeente, email, weergavenaam: input.weergavenaam.trim(), wachtwoordHash, rollen: ['inwoner'] });
+        const account = em.create(Account, { gemeente, email, weergavenaam, wachtwoordHash, rollen: ['inwoner'] });
         em.persist(account);
         await em.flush();
         const token = await maakAccountToken(em, account.id, 'e-mailbevestiging');

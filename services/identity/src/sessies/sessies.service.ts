@@ -101,7 +101,14 @@ export class SessiesService {
     const resultaat = await this.em.transactional(async (em) => {
       const rotatie = await this.refreshTokens.roteer(em, refreshToken);
       if (rotatie.oordeel !== 'geldig') return { rotatie, account: null };
-      return { rotatie, account: await em.findOne(Account, { id: rotatie.accountId }) };
+      const account = await em.findOne(Account, { id: rotatie.accountId });
+      // A resident who became staff during this session logged in without a second factor: the
+      // session ends, and the next login goes through the second factor.
+      if (account && isStaf(account.rollen) && !rotatie.amr.includes('otp')) {
+        await this.refreshTokens.trekFamilieInVan(em, rotatie.opvolger.refreshToken);
+        return { rotatie, account: null };
+      }
+      return { rotatie, account };
     });
     const { rotatie, account } = resultaat;
     if (rotatie.oordeel !== 'geldig' || !account) throw new DomainError('UNAUTHENTICATED', ONGELDIGE_SESSIE);
