@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AdminTokenGuard } from '../auth/admin-token.guard';
 import { AccountsController } from './accounts.controller';
+import { MijAvgController, VerwerkingenController } from './avg.controller';
 import { GemeenteInstellingenController } from './gemeente-instellingen.controller';
 import { OrganisatiesController } from './organisaties.controller';
 import { RollenController } from './rollen.controller';
@@ -13,7 +14,7 @@ import { TweedeFactorController } from './tweede-factor.controller';
 
 /** HTTP routes of the identity bouwsteen. */
 @Module({
-  controllers: [SleutelsController, MijController, GemeentenController, GemeenteInstellingenController, OrganisatiesController, VerificatiesController, RollenController, AccountsController, SessiesController, TweedeFactorController],
+  controllers: [SleutelsController, MijController, GemeentenController, GemeenteInstellingenController, OrganisatiesController, VerificatiesController, RollenController, AccountsController, SessiesController, TweedeFactorController, MijAvgController, VerwerkingenController],
   providers: [AdminTokenGuard],
 })
 export class IdentityModule {}

@@ -6,3 +6,4 @@ export * from './reply';
 export * from './events';
 export * from './health';
 export * from './identity';
+export * from './avg';

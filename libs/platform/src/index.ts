@@ -8,3 +8,4 @@ export * from './events';
 export * from './health';
 export * from './auth';
 export * from './service';
+export * from './avg';

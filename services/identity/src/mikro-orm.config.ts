@@ -2,6 +2,7 @@ import { ormOptions, type ServiceOrm } from '@samen/platform';
 import { MIGRATIONS } from './migrations';
 import { Account } from './accounts/account.entity';
 import { AccountToken } from './accounts/account-token.entity';
+import { Verwerking } from './avg/verwerking.entity';
 import { Gemeente } from './gemeente/gemeente.entity';
 import { Lidmaatschap, Organisatie } from './organisaties/organisatie.entity';
 import { RefreshToken } from './sessies/refresh-token.entity';
@@ -10,7 +11,7 @@ import { Verificatie, VerificatiecodeBatch, Verificatiecode, VerificatiePoging }
 
 /** The tables of identity; the platform adds its outbox and inbox. */
 export const identityOrm: ServiceOrm = {
-  entities: [Gemeente, Organisatie, Lidmaatschap, VerificatiecodeBatch, Verificatiecode, Verificatie, VerificatiePoging, SigningKey, Account, AccountToken, RefreshToken],
+  entities: [Gemeente, Organisatie, Lidmaatschap, VerificatiecodeBatch, Verificatiecode, Verificatie, VerificatiePoging, SigningKey, Account, AccountToken, RefreshToken, Verwerking],
   migrations: MIGRATIONS,
 };
 

@@ -17,6 +17,10 @@ import { NatsModule } from '../nats/nats.module';
 import { MikroORM } from '@mikro-orm/core';
 import { AuthGuard } from '../auth/auth.guard';
 import { AuthModule } from '../auth/auth.module';
+import { persoonsgegevensHandlers } from '../avg/avg.handlers';
+import { ErasureConsumer } from '../avg/erasure-consumer';
+import { Persoonsgegevens } from '../avg/persoonsgegevens';
+import { EventConsumer } from '../events/event-consumer';
 import type { ServiceDefinition } from './service-definition';
 
 /** The checked settings, injectable as ServiceEnv and as the bouwsteen's own settings class. */
@@ -50,9 +54,17 @@ export class ServiceRootModule {
         TerminusModule,
         definition.module,
       ],
-      controllers: [healthHandlers(bouwsteen), HealthProbes],
+      // The AVG capabilities every bouwsteen has (export of a person's data, pseudonymisation
+      // after an erasure); a bouwsteen extends them with its own PersoonsgegevensProvider.
+      controllers: [healthHandlers(bouwsteen), HealthProbes, persoonsgegevensHandlers(bouwsteen)],
       providers: [
         { provide: HealthService, inject: [MikroORM], useFactory: (orm: MikroORM) => new HealthService(bouwsteen, orm, env.SAMEN_VERSION) },
+        Persoonsgegevens,
+        {
+          provide: ErasureConsumer,
+          inject: [EventConsumer, Persoonsgegevens],
+          useFactory: (consumer: EventConsumer, persoonsgegevens: Persoonsgegevens) => new ErasureConsumer(bouwsteen, consumer, persoonsgegevens),
+        },
         // Every handler is refused unless it says who may call it (@Publiek, @Rollen, …).
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: MessageScopeInterceptor },

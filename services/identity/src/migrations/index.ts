@@ -5,6 +5,7 @@ import { Migration20261127002100Accounts } from './Migration20261127002100Accoun
 import { Migration20261127003100GemeenteInstellingen } from './Migration20261127003100GemeenteInstellingen';
 import { Migration20261127003200Organisaties } from './Migration20261127003200Organisaties';
 import { Migration20261127003300Verificatie } from './Migration20261127003300Verificatie';
+import { Migration20261127004100Avg } from './Migration20261127004100Avg';
 
 /** identity's own migrations, oldest first (the platform's outbox and inbox come before them). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127003100GemeenteInstellingen', class: Migration20261127003100GemeenteInstellingen },
   { name: 'Migration20261127003200Organisaties', class: Migration20261127003200Organisaties },
   { name: 'Migration20261127003300Verificatie', class: Migration20261127003300Verificatie },
+  { name: 'Migration20261127004100Avg', class: Migration20261127004100Avg },
 ];
