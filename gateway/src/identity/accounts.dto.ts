@@ -51,12 +51,19 @@ export class AanmeldingDto extends Aanmelding {
 
   @ApiPropertyOptional({ description: 'Zes cijfers uit de authenticator-app; nodig zodra de tweede factor actief is.', pattern: '^\\d{6}$', example: '123456' })
   override totpCode?: string;
+  @ApiPropertyOptional({ description: 'Handel namens deze organisatie (id), waarvan u vertegenwoordiger of beheerder bent; zonder: als uzelf.', format: 'uuid' })
+  override namens?: string;
 }
 
 @ApiSchema({ name: 'Vernieuwing', description: 'Een refresh token, om een nieuw toegangstoken te krijgen.' })
 export class VernieuwingDto extends Vernieuwing {
   @ApiProperty({ description: 'Het laatst ontvangen refresh token; het werkt één keer.', minLength: 16, maxLength: 200 })
   override refreshToken: string;
+  @ApiPropertyOptional({
+    description: "Wissel namens wie de sessie handelt: `zelf`, of het id van een organisatie waarvoor u een mandaat heeft. Zonder: zoals het was.",
+    example: 'zelf',
+  })
+  override namens?: string;
 }
 
 @ApiSchema({ name: 'Afmelding', description: 'Uitloggen: het refresh token van deze sessie, of niets (dan met het toegangstoken: alle sessies).' })

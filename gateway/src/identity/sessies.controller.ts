@@ -31,10 +31,10 @@ export class SessiesController {
   })
   @ApiCreatedResponse({ description: 'Ingelogd.', type: SessieDto })
   @ApiProblem(401, 'E-mailadres, wachtwoord of code klopt niet, of de code uit de authenticator-app ontbreekt.')
-  @ApiProblem(403, 'Het e-mailadres is nog niet bevestigd.')
+  @ApiProblem(403, 'Het e-mailadres is nog niet bevestigd, of u heeft geen mandaat voor de organisatie in namens.')
   @ApiProblem(429, 'Te veel mislukte pogingen: het account is tijdelijk geblokkeerd, of te veel verzoeken vanaf dit adres.')
   async create(@Body() body: AanmeldingDto, @CallerContext() context: MessageContext): Promise<SessieDto> {
-    const payload = { email: body.email, wachtwoord: body.wachtwoord, ...(body.totpCode ? { totpCode: body.totpCode } : {}) };
+    const payload = { email: body.email, wachtwoord: body.wachtwoord, ...(body.totpCode ? { totpCode: body.totpCode } : {}), ...(body.namens ? { namens: body.namens } : {}) };
     return toSessieDto(await this.bouwstenen.request<SessieView>(SESSIE_SUBJECTS.create, payload, context));
   }
 
@@ -49,8 +49,10 @@ export class SessiesController {
   })
   @ApiOkResponse({ description: 'Vernieuwd.', type: SessieDto })
   @ApiProblem(401, 'Het refresh token is ongeldig, verlopen, ingetrokken of al gebruikt.')
+  @ApiProblem(403, 'Geen mandaat voor de organisatie in namens (het refresh token blijft dan geldig).')
   async refresh(@Body() body: VernieuwingDto, @CallerContext() context: MessageContext): Promise<SessieDto> {
-    return toSessieDto(await this.bouwstenen.request<SessieView>(SESSIE_SUBJECTS.refresh, { refreshToken: body.refreshToken }, context));
+    const payload = { refreshToken: body.refreshToken, ...(body.namens ? { namens: body.namens } : {}) };
+    return toSessieDto(await this.bouwstenen.request<SessieView>(SESSIE_SUBJECTS.refresh, payload, context));
   }
 
   @Delete('huidige')

@@ -1,4 +1,4 @@
-import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import type { Rol, Segment } from './rollen';
 import { eventSubject, requestSubject } from '../subjects';
 
@@ -88,12 +88,23 @@ export class Aanmelding {
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'totpCode moet zes cijfers zijn' })
   totpCode?: string;
+  /** Act on behalf of this organisation (id), for which the account holds a mandate; absent: as itself. */
+  @IsOptional()
+  @IsUUID('4', { message: 'namens moet het id van een organisatie zijn' })
+  namens?: string;
 }
+
+/** `namens` on a refresh switches whom the session acts for: `zelf`, or an organisation id. */
+export const NAMENS_ZELF = 'zelf';
 
 export class Vernieuwing {
   @IsString()
   @Length(16, 200)
   refreshToken: string;
+
+  @IsOptional()
+  @Matches(/^(zelf|[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/i, { message: "namens moet 'zelf' of het id van een organisatie zijn" })
+  namens?: string;
 }
 
 export class Afmelding {

@@ -6,6 +6,7 @@ import {
   CONTEXT_HEADERS,
   DEMO_SUBJECTS,
   GEMEENTE_SUBJECTS,
+  ORGANISATIE_SUBJECTS,
   SESSIE_SUBJECTS,
   type DemoSeedReply,
   type SessieView,
@@ -103,6 +104,31 @@ describe('identity accounts and sessions over NATS', () => {
     expect(events.map((e) => e.subject)).toEqual([ACCOUNT_EVENTS.aangemaakt, ACCOUNT_EVENTS.bevestigd]);
     expect(events[0].event?.data).toEqual({ accountId: expect.any(String), gemeente: GEMEENTE, segment: 'inwoner', rollen: ['inwoner'] });
     expect(JSON.stringify(events)).not.toMatch(/anna|argon2/i);
+  });
+
+  it('acts on behalf of an organisation it holds a mandate for, at login or by switching on refresh', async () => {
+    await bevestigdAccount('joke@example.org');
+    await bevestigdAccount('kees@example.org');
+    const joke = dataOf(await login('joke@example.org'));
+    const organisatie = dataOf(await ask<{ id: string }>(ORGANISATIE_SUBJECTS.create, { naam: 'Buurtvereniging Oost', segment: 'burgers' }, { ...IN_GEMEENTE, ...bearer(joke.accessToken) }));
+    const claims = (s: SessieView) => JSON.parse(Buffer.from(s.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+
+    const namens = dataOf(await login('joke@example.org', WACHTWOORD, { namens: organisatie.id }));
+    expect(claims(namens)).toMatchObject({ segment: 'burgers', organisatie: organisatie.id });
+    // The refresh keeps it; `zelf` switches back; the organisation id switches again.
+    const vernieuwd = dataOf(await ask<SessieView>(SESSIE_SUBJECTS.refresh, { refreshToken: namens.refreshToken }));
+    expect(claims(vernieuwd)).toMatchObject({ segment: 'burgers', organisatie: organisatie.id });
+    const zelf = dataOf(await ask<SessieView>(SESSIE_SUBJECTS.refresh, { refreshToken: vernieuwd.refreshToken, namens: 'zelf' }));
+    expect(claims(zelf)).toMatchObject({ segment: 'inwoner' });
+    expect(claims(zelf)).not.toHaveProperty('organisatie');
+    const weer = dataOf(await ask<SessieView>(SESSIE_SUBJECTS.refresh, { refreshToken: zelf.refreshToken, namens: organisatie.id }));
+    expect(claims(weer)).toMatchObject({ segment: 'burgers', organisatie: organisatie.id });
+
+    // Without a mandate: 403 at login, and a refresh that asks for it is refused without spending the token.
+    expect(errorOf(await login('kees@example.org', WACHTWOORD, { namens: organisatie.id })).code).toBe('FORBIDDEN');
+    const kees = dataOf(await login('kees@example.org'));
+    expect(errorOf(await ask(SESSIE_SUBJECTS.refresh, { refreshToken: kees.refreshToken, namens: organisatie.id })).code).toBe('FORBIDDEN');
+    dataOf(await ask<SessieView>(SESSIE_SUBJECTS.refresh, { refreshToken: kees.refreshToken }));
   });
 
   it('answers a taken address the same as a new one, and mails its owner instead', async () => {

@@ -23,6 +23,10 @@ export class RefreshToken {
   @Property({ type: 'string', length: 64 })
   hash: string;
 
+  /** The organisation the session acts for (a mandate, checked at every refresh); null: as itself. */
+  @Property({ type: 'uuid', nullable: true })
+  organisatie: string | null = null;
+
   /** How the login of the family was made (`pwd`, `otp`), carried into every access token. */
   @Property({ type: 'text[]' })
   amr: string[];

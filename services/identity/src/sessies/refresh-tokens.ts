@@ -12,7 +12,7 @@ export interface UitgegevenRefreshToken {
 }
 
 export type Rotatie =
-  | { oordeel: 'geldig'; accountId: string; amr: string[]; opvolger: UitgegevenRefreshToken }
+  | { oordeel: 'geldig'; accountId: string; amr: string[]; organisatie: string | null; opvolger: UitgegevenRefreshToken; opvolgerRij: RefreshToken }
   | { oordeel: Exclude<Vernieuwingsoordeel, 'geldig'> };
 
 /**
@@ -21,12 +21,12 @@ export type Rotatie =
  */
 @Injectable()
 export class RefreshTokens {
-  /** Starts a family at login. */
-  start(em: EntityManager, accountId: string, amr: string[], nu = new Date()): UitgegevenRefreshToken {
+  /** Starts a family at login; `organisatie` is whom it acts for (null: the account itself). */
+  start(em: EntityManager, accountId: string, amr: string[], organisatie: string | null = null, nu = new Date()): UitgegevenRefreshToken {
     const { token, hash } = nieuwOpaakToken();
     const verlooptTijdstip = new Date(nu.getTime() + REFRESH_LEVENSDUUR_MS);
     em.persist(
-      em.create(RefreshToken, { familie: randomUUID(), accountId, hash, amr, familieBeginTijdstip: nu, aangemaaktTijdstip: nu, verlooptTijdstip }),
+      em.create(RefreshToken, { familie: randomUUID(), accountId, hash, amr, organisatie, familieBeginTijdstip: nu, aangemaaktTijdstip: nu, verlooptTijdstip }),
     );
     return { refreshToken: token, verlooptTijdstip };
   }
@@ -45,19 +45,26 @@ export class RefreshTokens {
     huidig.vervangenTijdstip = nu;
     const { token: nieuw, hash } = nieuwOpaakToken();
     const verlooptTijdstip = verloopVanOpvolger(nu, huidig.familieBeginTijdstip);
-    em.persist(
-      em.create(RefreshToken, {
-        familie: huidig.familie,
-        vorige: huidig.id,
-        accountId: huidig.accountId,
-        hash,
-        amr: huidig.amr,
-        familieBeginTijdstip: huidig.familieBeginTijdstip,
-        aangemaaktTijdstip: nu,
-        verlooptTijdstip,
-      }),
-    );
-    return { oordeel: 'geldig', accountId: huidig.accountId, amr: [...huidig.amr], opvolger: { refreshToken: nieuw, verlooptTijdstip } };
+    const opvolgerRij = em.create(RefreshToken, {
+      familie: huidig.familie,
+      vorige: huidig.id,
+      accountId: huidig.accountId,
+      hash,
+      amr: huidig.amr,
+      organisatie: huidig.organisatie,
+      familieBeginTijdstip: huidig.familieBeginTijdstip,
+      aangemaaktTijdstip: nu,
+      verlooptTijdstip,
+    });
+    em.persist(opvolgerRij);
+    return {
+      oordeel: 'geldig',
+      accountId: huidig.accountId,
+      amr: [...huidig.amr],
+      organisatie: huidig.organisatie,
+      opvolger: { refreshToken: nieuw, verlooptTijdstip },
+      opvolgerRij,
+    };
   }
 
   /** Revokes the family of a token (logout); unknown tokens are ignored. */

@@ -18,7 +18,7 @@ export class SessiesHandlers {
   @Publiek()
   @MessagePattern(SESSIE_SUBJECTS.refresh)
   refresh(@Payload() request: Vernieuwing): Promise<SessieView> {
-    return this.sessies.vernieuw(request.refreshToken);
+    return this.sessies.vernieuw(request);
   }
 
   /** Public: the refresh token alone may end its session; an access token sent is verified. */

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { AccountsModule } from '../accounts/accounts.module';
+import { Organisatie } from '../organisaties/organisatie.entity';
+import { OrganisatieModule } from '../organisaties/organisatie.module';
 import { SleutelsModule } from '../sleutels/sleutels.module';
 import { VerificatieModule } from '../verificatie/verificatie.module';
 import { RefreshTokensModule } from './refresh-tokens.module';
@@ -8,7 +11,7 @@ import { SessiesService } from './sessies.service';
 
 /** Login, refresh and logout. */
 @Module({
-  imports: [AccountsModule, RefreshTokensModule, SleutelsModule, VerificatieModule],
+  imports: [MikroOrmModule.forFeature([Organisatie]), AccountsModule, OrganisatieModule, RefreshTokensModule, SleutelsModule, VerificatieModule],
   controllers: [SessiesHandlers],
   providers: [SessiesService],
 })

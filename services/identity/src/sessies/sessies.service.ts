@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { STAF_ROLLEN, type Aanmelding, type MessageContext, type Principal, type SessieView } from '@samen/contracts';
+import { NAMENS_ZELF, STAF_ROLLEN, type Aanmelding, type MessageContext, type Principal, type Segment, type SessieView, type Vernieuwing } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
 import { Account } from '../accounts/account.entity';
 import { normaliseerEmail } from '../accounts/accounts.service';
@@ -10,6 +10,8 @@ import { isGeblokkeerd, minutenTot, naMislukking } from '../accounts/aanmeldslot
 import { GeheimVersleuteling } from '../accounts/geheim-versleuteling';
 import { controleerTotp } from '../accounts/totp';
 import { controleerTegenDummy, controleerWachtwoord, hashWachtwoord, moetOpnieuw } from '../accounts/wachtwoord-hash';
+import { Organisatie } from '../organisaties/organisatie.entity';
+import { OrganisatieService } from '../organisaties/organisatie.service';
 import { TokenIssuer } from '../sleutels/token-issuer';
 import { VerificatieService } from '../verificatie/verificatie.service';
 import { RefreshTokens } from './refresh-tokens';
@@ -22,8 +24,18 @@ export function isStaf(rollen: readonly string[]): boolean {
   return rollen.some((rol) => (STAF_ROLLEN as readonly string[]).includes(rol));
 }
 
+/** As whom a session acts: the account itself, or an organisation it holds a mandate for. */
+interface Namens {
+  segment: Segment;
+  organisatie?: string;
+}
+
+const ALS_ZELF: Namens = { segment: 'inwoner' };
+const GEEN_MANDAAT = 'Je mag niet namens deze organisatie handelen: daarvoor moet je er vertegenwoordiger of beheerder van zijn.';
+
 type Uitkomst =
-  | { soort: 'gelukt'; account: Account; amr: string[]; refresh?: { refreshToken: string; verlooptTijdstip: Date } }
+  | { soort: 'gelukt'; account: Account; amr: string[]; namens: Namens; refresh?: { refreshToken: string; verlooptTijdstip: Date } }
+  | { soort: 'geen-mandaat' }
   | { soort: 'beperkt'; account: Account }
   | { soort: 'mislukt'; vertragingMs: number }
   | { soort: 'geblokkeerd'; minuten: number }
@@ -38,6 +50,7 @@ export class SessiesService {
     private readonly tokens: TokenIssuer,
     private readonly versleuteling: GeheimVersleuteling,
     private readonly verificatie: VerificatieService,
+    private readonly organisaties: OrganisatieService,
   ) {}
 
   /**
@@ -72,7 +85,9 @@ export class SessiesService {
       if (moetOpnieuw(account.wachtwoordHash)) account.wachtwoordHash = await hashWachtwoord(input.wachtwoord);
       if (!account.emailBevestigdTijdstip) return { soort: 'onbevestigd' };
       if (stafZonderFactor) return { soort: 'beperkt', account };
-      return { soort: 'gelukt', account, amr, refresh: this.refreshTokens.start(em, account.id, amr, nu) };
+      const namens = input.namens ? await this.namens(em, account, input.namens) : ALS_ZELF;
+      if (!namens) return { soort: 'geen-mandaat' };
+      return { soort: 'gelukt', account, amr, namens, refresh: this.refreshTokens.start(em, account.id, amr, namens.organisatie ?? null, nu) };
     });
 
     switch (uitkomst.soort) {
@@ -89,30 +104,42 @@ export class SessiesService {
         throw new DomainError('UNAUTHENTICATED', 'Vul ook de code uit je authenticator-app in (totpCode).');
       case 'onbevestigd':
         throw new DomainError('FORBIDDEN', 'Bevestig eerst je e-mailadres met de link in de mail die we je stuurden.');
+      case 'geen-mandaat':
+        throw new DomainError('FORBIDDEN', GEEN_MANDAAT);
       case 'beperkt':
         return this.beperkteSessie(uitkomst.account);
       case 'gelukt':
-        return this.sessie(uitkomst.account, uitkomst.amr, uitkomst.refresh);
+        return this.sessie(uitkomst.account, uitkomst.amr, uitkomst.namens, uitkomst.refresh);
     }
   }
 
-  /** Rotates the refresh token; a spent one revokes its family (committed before the 401). */
-  async vernieuw(refreshToken: string): Promise<SessieView> {
+  /**
+   * Rotates the refresh token; a spent one revokes its family (committed before the 401). With
+   * `namens` the session switches whom it acts for; the mandate is checked again at every refresh,
+   * and a session whose mandate ended acts as the account itself from then on.
+   */
+  async vernieuw(input: Vernieuwing): Promise<SessieView> {
     const resultaat = await this.em.transactional(async (em) => {
-      const rotatie = await this.refreshTokens.roteer(em, refreshToken);
-      if (rotatie.oordeel !== 'geldig') return { rotatie, account: null };
+      const rotatie = await this.refreshTokens.roteer(em, input.refreshToken);
+      if (rotatie.oordeel !== 'geldig') return { rotatie, account: null, namens: ALS_ZELF };
       const account = await em.findOne(Account, { id: rotatie.accountId });
       // A resident who became staff during this session logged in without a second factor: the
       // session ends, and the next login goes through the second factor.
-      if (account && isStaf(account.rollen) && !rotatie.amr.includes('otp')) {
+      if (!account || (isStaf(account.rollen) && !rotatie.amr.includes('otp'))) {
         await this.refreshTokens.trekFamilieInVan(em, rotatie.opvolger.refreshToken);
-        return { rotatie, account: null };
+        return { rotatie, account: null, namens: ALS_ZELF };
       }
-      return { rotatie, account };
+      const gevraagd = input.namens === undefined ? rotatie.organisatie : input.namens === NAMENS_ZELF ? null : input.namens.toLowerCase();
+      let namens: Namens | undefined = gevraagd ? await this.namens(em, account, gevraagd) : ALS_ZELF;
+      // Thrown inside the transaction: it rolls back, so the presented token is not spent.
+      if (!namens && input.namens !== undefined) throw new DomainError('FORBIDDEN', GEEN_MANDAAT);
+      namens ??= ALS_ZELF;
+      rotatie.opvolgerRij.organisatie = namens.organisatie ?? null;
+      return { rotatie, account, namens };
     });
-    const { rotatie, account } = resultaat;
+    const { rotatie, account, namens } = resultaat;
     if (rotatie.oordeel !== 'geldig' || !account) throw new DomainError('UNAUTHENTICATED', ONGELDIGE_SESSIE);
-    return this.sessie(account, rotatie.amr, rotatie.opvolger);
+    return this.sessie(account, rotatie.amr, namens, rotatie.opvolger);
   }
 
   /**
@@ -127,6 +154,14 @@ export class SessiesService {
     });
   }
 
+  /** The organisation's segment if the account holds a mandate for it in its own gemeente; else undefined. */
+  private async namens(em: EntityManager, account: Account, organisatieId: string): Promise<Namens | undefined> {
+    const organisatie = await em.findOne(Organisatie, { id: organisatieId });
+    if (!organisatie || organisatie.gemeente !== account.gemeente) return undefined;
+    if (!(await this.organisaties.heeftMandaat(account.id, organisatie.id))) return undefined;
+    return { segment: organisatie.segment, organisatie: organisatie.id };
+  }
+
   private mislukt(account: Account, nu: Date): Uitkomst {
     account.mislukteAanmeldingen += 1;
     const gevolg = naMislukking(account.mislukteAanmeldingen, nu);
@@ -139,14 +174,15 @@ export class SessiesService {
     return this.versleuteling.ontsleutel(account.totpGeheimVersleuteld, account.id);
   }
 
-  private async sessie(account: Account, amr: string[], refresh?: { refreshToken: string; verlooptTijdstip: Date }): Promise<SessieView> {
+  private async sessie(account: Account, amr: string[], namens: Namens, refresh?: { refreshToken: string; verlooptTijdstip: Date }): Promise<SessieView> {
     // Read at every login and refresh, so a verification shows up in the next access token.
     const geverifieerdGebied = await this.verificatie.geverifieerdGebied(account.id);
     const access = await this.tokens.issueAccessToken({
       accountId: account.id,
       ...(account.gemeente ? { gemeente: account.gemeente } : {}),
       rollen: [...account.rollen],
-      segment: 'inwoner',
+      segment: namens.segment,
+      ...(namens.organisatie ? { organisatie: namens.organisatie } : {}),
       ...(geverifieerdGebied ? { geverifieerdGebied } : {}),
       amr,
     });
