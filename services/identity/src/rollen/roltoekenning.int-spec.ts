@@ -48,6 +48,9 @@ describe('identity over NATS (rollen toekennen en intrekken)', () => {
   });
 
   afterAll(async () => {
+    // Let the relay publish what these tests wrote: rows left in the outbox would be published by
+    // the next identity that starts on this database (a later test file), as events out of nowhere.
+    await pollUntil(async () => ((await withClient('identity', (c) => c.query('select count(*)::int as n from identity.outbox where published_at is null'))).rows[0].n === 0 ? true : undefined), { what: 'outbox drained' });
     await nc?.close();
     await app?.close();
   });
