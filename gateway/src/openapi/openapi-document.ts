@@ -34,7 +34,7 @@ const TAGS = [
   { name: 'accounts', description: 'Account aanmaken, e-mailadres bevestigen, wachtwoord herstellen, tweede factor (bouwsteen identity).' },
   { name: 'sessies', description: 'Inloggen, toegangstoken vernieuwen, uitloggen (bouwsteen identity).' },
   { name: 'organisaties', description: 'Organisaties die meedoen, per segment, en hun leden (bouwsteen identity).' },
-  { name: 'verificaties', description: 'Inwoners verifiÃ«ren voor bindende peilingen: codes per brief of aan de balie (bouwsteen identity).' },
+  { name: 'verificaties', description: 'Inwoners verifiëren voor bindende peilingen: codes per brief of aan de balie (bouwsteen identity).' },
   { name: 'verwerkingen', description: 'Het logboek van verwerkingen van persoonsgegevens in de gemeente, voor de gemeentebeheerder (bouwsteen identity).' },
   { name: 'api', description: 'Over deze API zelf.' },
 ];
