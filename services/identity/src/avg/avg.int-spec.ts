@@ -193,6 +193,17 @@ describe('identity AVG over NATS: my account, export, erasure, processing log', 
     expect(log.verwerkingen).toContainEqual(expect.objectContaining({ betrokkene: eva.id, handeling: 'verwijdering', actor: eva.id }));
   });
 
+  it('counts wrong confirmations with the login lock: a stolen token is no password oracle', async () => {
+    const gijs = await inwoner('gijs@example.org', 'Gijs');
+    for (let i = 0; i < 5; i++) {
+      expect(errorOf(await ask(AVG_SUBJECTS.verwijder, { wachtwoord: `fout ${i}` }, bearer(gijs.token)))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+    // Locked now, for erasure and login alike; the right password does not help.
+    expect(errorOf(await ask(AVG_SUBJECTS.verwijder, { wachtwoord: WACHTWOORD }, bearer(gijs.token)))).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429 });
+    expect(errorOf(await ask(SESSIE_SUBJECTS.create, { email: 'gijs@example.org', wachtwoord: WACHTWOORD }, IN_GEMEENTE))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(dataOf(await ask<MijAccount>(AVG_SUBJECTS.account, {}, bearer(gijs.token))).email).toBe('gijs@example.org');
+  });
+
   it('lets only a gemeentebeheerder read the log of its own gemeente, page by page', async () => {
     const fien = await inwoner('fien@example.org', 'Fien');
     for (let i = 0; i < 3; i++) dataOf(await ask(persoonsgegevensExportSubject('identity'), { accountId: fien.id }, bearer(fien.token)));

@@ -1,7 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AVG_EVENTS, type AccountVerwijderd, type MessageContext, type Principal, type Verwijderd } from '@samen/contracts';
 import { DomainError, Outbox } from '@samen/platform';
+import { isGeblokkeerd, minutenTot, naMislukking } from '../accounts/aanmeldslot';
 import { controleerTegenDummy, controleerWachtwoord } from '../accounts/wachtwoord-hash';
 import { GRONDSLAGEN } from './grondslagen';
 import { Verwerkingslog } from './verwerkingslog';
@@ -11,8 +13,13 @@ const ONJUIST_WACHTWOORD = 'Het wachtwoord klopt niet. Vul uw huidige wachtwoord
 interface AccountRij {
   gemeente: string | null;
   wachtwoord_hash: string | null;
-  verwijderd_tijdstip: Date | null;
+  /** Raw rows: the driver gives timestamps as text. */
+  verwijderd_tijdstip: string | null;
+  mislukte_aanmeldingen: number;
+  geblokkeerd_tot: string | null;
 }
+
+type Uitkomst = { soort: 'verwijderd' } | { soort: 'weg' } | { soort: 'onjuist'; vertragingMs: number } | { soort: 'geblokkeerd'; minuten: number };
 
 /**
  * Erasure of an account (AVG art. 17). What identifies or authenticates the person goes in one
@@ -36,19 +43,33 @@ export class VerwijderingService {
   async verwijder(principal: Principal | undefined, wachtwoord: string, context: MessageContext): Promise<Verwijderd> {
     if (!principal) throw new DomainError('UNAUTHENTICATED', 'Log in om uw account te verwijderen.');
     const accountId = principal.accountId;
-    const uitkomst = await this.em.transactional(async (em): Promise<'verwijderd' | 'onjuist' | 'weg'> => {
+    const uitkomst = await this.em.transactional(async (em): Promise<Uitkomst> => {
       const [rij] = await em.execute<AccountRij[]>(
-        `select "gemeente", "wachtwoord_hash", "verwijderd_tijdstip" from "identity"."account" where "id" = ? for update`,
+        `select "gemeente", "wachtwoord_hash", "verwijderd_tijdstip", "mislukte_aanmeldingen", "geblokkeerd_tot"
+           from "identity"."account" where "id" = ? for update`,
         [accountId],
       );
       if (!rij || rij.verwijderd_tijdstip || !rij.wachtwoord_hash) {
         // As long as a good check: no timing hint that the account is already gone.
         await controleerTegenDummy(wachtwoord);
-        return 'weg';
+        return { soort: 'weg' };
       }
-      // A fresh confirmation: a stolen access token alone cannot erase someone.
-      if (!(await controleerWachtwoord(rij.wachtwoord_hash, wachtwoord))) return 'onjuist';
       const nu = new Date();
+      // The same counter and lock as the login: otherwise a stolen access token would be an
+      // unlimited password oracle here, next to a login that locks after five guesses.
+      const geblokkeerdTot = rij.geblokkeerd_tot ? new Date(rij.geblokkeerd_tot) : null;
+      if (geblokkeerdTot && isGeblokkeerd(geblokkeerdTot, nu)) return { soort: 'geblokkeerd', minuten: minutenTot(geblokkeerdTot, nu) };
+      // A fresh confirmation: a stolen access token alone cannot erase someone.
+      if (!(await controleerWachtwoord(rij.wachtwoord_hash, wachtwoord))) {
+        const mislukkingen = rij.mislukte_aanmeldingen + 1;
+        const gevolg = naMislukking(mislukkingen, nu);
+        await em.execute(`update "identity"."account" set "mislukte_aanmeldingen" = ?, "geblokkeerd_tot" = coalesce(?, "geblokkeerd_tot") where "id" = ?`, [
+          mislukkingen,
+          gevolg.geblokkeerdTot ?? null,
+          accountId,
+        ]);
+        return { soort: 'onjuist', vertragingMs: gevolg.vertragingMs };
+      }
       await em.execute(
         `update "identity"."account" set "email" = null, "weergavenaam" = null, "wachtwoord_hash" = null,
            "totp_geheim_versleuteld" = null, "totp_actief" = false, "totp_laatste_stap" = null, "rollen" = '{}',
@@ -76,10 +97,22 @@ export class VerwijderingService {
         data: { accountId, ...(rij.gemeente ? { gemeente: rij.gemeente } : {}) },
         context: { ...(rij.gemeente ? { gemeente: rij.gemeente } : {}), correlationId: context.correlationId },
       });
-      return 'verwijderd';
+      return { soort: 'verwijderd' };
     });
-    if (uitkomst === 'onjuist') throw new DomainError('UNAUTHENTICATED', ONJUIST_WACHTWOORD);
-    if (uitkomst === 'weg') throw new DomainError('UNAUTHENTICATED', 'Dit account bestaat niet meer.');
-    return { verwijderd: true };
+    switch (uitkomst.soort) {
+      case 'verwijderd':
+        return { verwijderd: true };
+      case 'onjuist':
+        // Held back after the commit, as at login: the counter is already written.
+        if (uitkomst.vertragingMs > 0) await sleep(uitkomst.vertragingMs);
+        throw new DomainError('UNAUTHENTICATED', ONJUIST_WACHTWOORD);
+      case 'geblokkeerd':
+        throw new DomainError(
+          'TOO_MANY_REQUESTS',
+          `Te veel onjuiste wachtwoorden. Probeer het over ${uitkomst.minuten} ${uitkomst.minuten === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+        );
+      case 'weg':
+        throw new DomainError('UNAUTHENTICATED', 'Dit account bestaat niet meer.');
+    }
   }
 }
