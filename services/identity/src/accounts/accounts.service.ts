@@ -93,7 +93,7 @@ export class AccountsService {
       if (error instanceof UniqueConstraintViolationException) return GEACCEPTEERD;
       throw error;
     }
-    await this.verstuur(bericht, 'bevestiging');
+    this.verstuurOpAchtergrond(bericht, 'bevestiging');
     return GEACCEPTEERD;
   }
 
@@ -124,7 +124,7 @@ export class AccountsService {
       const account = await em.findOne(Account, { gemeente, email: adres });
       return account ? this.teksten.herstel(adres, await maakAccountToken(em, account.id, 'wachtwoordherstel')) : undefined;
     });
-    if (bericht) await this.verstuur(bericht, 'herstel');
+    if (bericht) this.verstuurOpAchtergrond(bericht, 'herstel');
     return GEACCEPTEERD;
   }
 
@@ -194,13 +194,15 @@ export class AccountsService {
     return context.gemeente;
   }
 
-  /** A mail that fails is logged (without address) and not retried: the user can ask again. */
-  private async verstuur(bericht: MailBericht, soort: string): Promise<void> {
-    try {
-      await this.mail.verstuur(bericht);
-    } catch (error) {
+  /**
+   * Not awaited: the answer must not wait for the mail server, or its time would tell a known
+   * address (a mail) from an unknown one (none). A mail that fails is logged without the address
+   * and not retried: the user can ask again.
+   */
+  private verstuurOpAchtergrond(bericht: MailBericht, soort: string): void {
+    this.mail.verstuur(bericht).catch((error: unknown) => {
       // Only the code: an SMTP error message may quote the recipient's address.
       this.logger.error({ code: (error as { code?: unknown } | null)?.code, soort }, 'mail could not be sent');
-    }
+    });
   }
 }
