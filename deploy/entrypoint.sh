@@ -21,7 +21,10 @@ case "$command" in
     [ "$APP" != gateway ] || { echo "samen: the gateway has no database to migrate" >&2; exit 64; }
     exec node "$main" migrate ;;
   provision) exec node dist/libs/platform/src/database/cli.js provision "$@" ;;
+  rotate-signing-key)
+    [ "$APP" = identity ] || { echo "samen: only identity has signing keys" >&2; exit 64; }
+    exec node "$main" rotate-signing-key ;;
   healthcheck)
     exec node -e "fetch('http://127.0.0.1:$probe_port/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" ;;
-  *) echo "samen: unknown command '$command' (start | migrate | provision | healthcheck)" >&2; exit 64 ;;
+  *) echo "samen: unknown command '$command' (start | migrate | provision | healthcheck | rotate-signing-key)" >&2; exit 64 ;;
 esac

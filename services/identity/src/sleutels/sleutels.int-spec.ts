@@ -4,7 +4,9 @@ import { base64url, SignJWT } from 'jose';
 import type { NatsConnection } from 'nats';
 import { CONTEXT_HEADERS, GEMEENTE_SUBJECTS, MIJ_SUBJECTS, SLEUTEL_SUBJECTS, TOKEN_AUDIENCE, TOKEN_ISSUER, type Jwks, type Principal } from '@samen/contracts';
 import { BouwsteenClient, TokenVerifier } from '@samen/platform';
-import { dataOf, definitionOf, errorOf, natsConnect, request, startTestService, testTokenSigner, truncate, withClient } from '@samen/testing';
+import { dataOf, definitionOf, errorOf, natsConnect, request, serviceEnv, startTestService, testTokenSigner, truncate, withClient } from '@samen/testing';
+import { IdentityEnv } from '../config/identity-env';
+import { rotateSigningKey } from './rotate-signing-key';
 import { KeyEncryption } from './key-encryption';
 import { SigningKeys } from './signing-keys';
 import { DEVELOPMENT_KEY_SECRET } from './sleutels.module';
@@ -134,6 +136,14 @@ describe('identity tokens over NATS', () => {
     // The service's own verifier meets the new kid and fetches the keys again by itself.
     expect(dataOf(await ask<Principal>(MIJ_SUBJECTS.get, bearer(after.accessToken))).gemeente).toBe('GM0637');
     expect(dataOf(await ask<Principal>(MIJ_SUBJECTS.get, bearer(before.accessToken))).gemeente).toBe('GM0637');
+  });
+
+  it('rotates from the command line (rotate-signing-key) too: the new key is published beside the old', async () => {
+    const before = dataOf(await ask<Jwks>(SLEUTEL_SUBJECTS.jwks)).keys.map((k) => k.kid);
+    const kid = await rotateSigningKey(serviceEnv('identity', { IDENTITY_KEY_SECRET: SECRET }, IdentityEnv) as IdentityEnv);
+    const after = dataOf(await ask<Jwks>(SLEUTEL_SUBJECTS.jwks)).keys.map((k) => k.kid);
+    expect(before).not.toContain(kid);
+    expect(after).toEqual(expect.arrayContaining([kid, ...before]));
   });
 
   it('a verifier fetches the JWKS once more for an unknown kid, and not for known ones', async () => {
