@@ -152,7 +152,8 @@ export class OrganisatieService {
       if (!magLedenBeheren(actor as Principal, organisatie, leden)) throw this.geenBeheer();
       if (leden.some((l) => l.accountId === input.accountId)) throw new DomainError('CONFLICT', 'Dit account is al lid van deze organisatie.');
       // Members are accounts of the organisation's own gemeente; another gemeente's do not exist here.
-      if (!(await em.findOne(Account, { id: input.accountId, gemeente: organisatie.gemeente }))) throw DomainError.notFound('Dit account');
+      // An erased account is a tombstone without e-mail (account_tombstone_check): it exists for nobody.
+      if (!(await em.findOne(Account, { id: input.accountId, gemeente: organisatie.gemeente, email: { $ne: null } }))) throw DomainError.notFound('Dit account');
       const lidmaatschap = em.create(Lidmaatschap, { organisatieId: organisatie.id, accountId: input.accountId, rol: input.rol, sindsTijdstip: new Date() });
       this.lidmaatschapEvent(em, organisatie.gemeente, context, { organisatieId: organisatie.id, accountId: input.accountId, rol: input.rol });
       return toLidmaatschapView(lidmaatschap);

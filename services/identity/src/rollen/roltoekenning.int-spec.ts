@@ -104,4 +104,13 @@ describe('identity over NATS (rollen toekennen en intrekken)', () => {
     expect(errorOf(await ask(ROL_SUBJECTS.intrekken, { accountId: zelf, rol: 'gemeentebeheerder' }, ik))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await rollenVan(id)).toEqual(['inwoner']);
   });
+
+  it('treats an erased account (a tombstone) as not there', async () => {
+    const id = await account('GM0637');
+    await withClient('identity', (c) =>
+      c.query(`update identity.account set email = null, weergavenaam = null, wachtwoord_hash = null, rollen = '{}', verwijderd_tijdstip = now() where id = $1`, [id]),
+    );
+    expect(errorOf(await ask(ROL_SUBJECTS.toekennen, { accountId: id, rol: 'moderator' }, await actor(['gemeentebeheerder'])))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rollenVan(id)).toEqual([]);
+  });
 });

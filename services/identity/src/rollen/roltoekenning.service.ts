@@ -31,7 +31,8 @@ export class RoltoekenningService {
 
     return this.em.transactional(async (em) => {
       // Another gemeente's account (or a platformbeheerder's, which has none) does not exist here.
-      const account = await em.findOne(Account, { id: input.accountId, gemeente }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      // An erased account is a tombstone without e-mail (account_tombstone_check): it exists for nobody.
+      const account = await em.findOne(Account, { id: input.accountId, gemeente, email: { $ne: null } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!account) throw DomainError.notFound('Dit account');
       const rollen = nieuweRollen(account.rollen, input.rol, toekennen);
       const view: AccountRollenView = { accountId: account.id, gemeente, rollen };

@@ -153,7 +153,8 @@ export class VerificatieService {
     if (!gebiedHoortBijGemeente(input.gebied, gemeente)) throw gebiedBuitenGemeente(input.gebied, gemeente);
     return this.em.transactional(async (em) => {
       // Another gemeente's account does not exist here.
-      if (!(await em.findOne(Account, { id: input.accountId, gemeente }))) throw DomainError.notFound('Dit account');
+      // An erased account is a tombstone without e-mail (account_tombstone_check): it exists for nobody.
+      if (!(await em.findOne(Account, { id: input.accountId, gemeente, email: { $ne: null } }))) throw DomainError.notFound('Dit account');
       const verificatie = this.vastleggen(em, input.accountId, gemeente, input.gebied, 'persoonlijk', context, new Date(), actor.accountId);
       this.logger.log({ gemeente, account: input.accountId, door: actor.accountId, gebied: input.gebied }, 'inwoner persoonlijk geverifieerd');
       return toView(verificatie);
