@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type LidmaatschapList,
@@ -22,6 +22,7 @@ import {
   OrganisatieDto,
   OrganisatieIdParams,
   OrganisatiesDto,
+  OrganisatiesQueryDto,
   toLidmaatschapDto,
   toOrganisatieDto,
 } from './organisaties.dto';
@@ -55,12 +56,28 @@ export class OrganisatiesController {
 
   @Get()
   @Publiek()
-  @ApiOperation({ operationId: 'listOrganisaties', summary: 'Alle organisaties van een gemeente', description: 'De organisaties van de gemeente van Samen-Gemeente, op naam; openbaar.' })
-  @ApiOkResponse({ description: 'De organisaties.', type: OrganisatiesDto })
-  @ApiProblem(400, 'Samen-Gemeente ontbreekt of is ongeldig.')
-  async list(@CallerContext() context: MessageContext): Promise<OrganisatiesDto> {
-    const list = await this.bouwstenen.request<OrganisatieList>(ORGANISATIE_SUBJECTS.list, {}, context);
-    return { organisaties: list.items.map(toOrganisatieDto) };
+  @ApiOperation({
+    operationId: 'listOrganisaties',
+    summary: 'Organisaties van een gemeente',
+    description: 'De organisaties van de gemeente van Samen-Gemeente, op naam, per pagina (volg `_links.next`); openbaar.',
+  })
+  @ApiOkResponse({ description: 'Een pagina organisaties.', type: OrganisatiesDto })
+  @ApiProblem(400, 'Samen-Gemeente ontbreekt of is ongeldig, of een ongeldige cursor of limiet.')
+  async list(@Query() query: OrganisatiesQueryDto, @CallerContext() context: MessageContext): Promise<OrganisatiesDto> {
+    const vraag = { ...(query.na ? { na: query.na } : {}), ...(query.limiet ? { limiet: query.limiet } : {}) };
+    const list = await this.bouwstenen.request<OrganisatieList>(ORGANISATIE_SUBJECTS.list, vraag, context);
+    // The same query with another cursor (NL API Design Rules: keyset pagination with links).
+    const link = (na?: string) => {
+      const params = new URLSearchParams();
+      if (na) params.set('na', na);
+      if (query.limiet) params.set('limiet', String(query.limiet));
+      const tekst = params.toString();
+      return { href: `/api/v1/organisaties${tekst ? `?${tekst}` : ''}` };
+    };
+    return {
+      organisaties: list.items.map(toOrganisatieDto),
+      _links: { self: link(query.na), ...(list.volgende ? { next: link(list.volgende) } : {}) },
+    };
   }
 
   @Get(':id')

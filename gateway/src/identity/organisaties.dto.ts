@@ -5,13 +5,17 @@ import {
   LidmaatschapSleutel,
   NieuweOrganisatie,
   ORGANISATIE_SEGMENTEN,
+  ORGANISATIES_MAX_LIMIET,
+  ORGANISATIES_STANDAARD_LIMIET,
   OrganisatieId,
   type LidmaatschapRol,
   type LidmaatschapView,
   type OrganisatieSegment,
   type OrganisatieView,
 } from '@samen/contracts';
-import { IsIn, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { LinkDto } from './avg.dto';
 
 const UUID_EXAMPLE = '0b9d6c1e-5d1f-4c1a-9f57-2f1c4e3a8b90';
 
@@ -64,10 +68,38 @@ export class OrganisatieDto implements OrganisatieView {
   aangemaaktTijdstip: string;
 }
 
-@ApiSchema({ name: 'Organisaties', description: 'De organisaties van een gemeente, op naam.' })
+@ApiSchema({ name: 'OrganisatiesLinks', description: 'Links van de pagina.' })
+export class OrganisatiesLinksDto {
+  @ApiProperty({ type: LinkDto })
+  self: LinkDto;
+
+  @ApiPropertyOptional({ type: LinkDto, description: 'De volgende pagina; ontbreekt op de laatste.' })
+  next?: LinkDto;
+}
+
+@ApiSchema({ name: 'Organisaties', description: 'Een pagina organisaties van een gemeente, op naam.' })
 export class OrganisatiesDto {
   @ApiProperty({ type: [OrganisatieDto] })
   organisaties: OrganisatieDto[];
+
+  @ApiProperty({ type: OrganisatiesLinksDto })
+  _links: OrganisatiesLinksDto;
+}
+
+export class OrganisatiesQueryDto {
+  @ApiPropertyOptional({ description: 'Cursor uit de link `next` van de vorige pagina.', pattern: '^[A-Za-z0-9_-]{1,400}$' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'na moet een cursor uit een vorig antwoord zijn' })
+  na?: string;
+
+  @ApiPropertyOptional({ description: 'Hoeveel per pagina.', minimum: 1, maximum: ORGANISATIES_MAX_LIMIET, default: ORGANISATIES_STANDAARD_LIMIET })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limiet moet een geheel getal zijn' })
+  @Min(1)
+  @Max(ORGANISATIES_MAX_LIMIET)
+  limiet?: number;
 }
 
 /** The body of POST …/lidmaatschappen: the contract's NieuwLidmaatschap without the organisation id, which is in the path. */

@@ -89,8 +89,13 @@ describe('gateway: instellingen, organisaties, verificaties en rollen', () => {
     const publiek = await call('GET', `/organisaties/${org.id}`, { gemeente: 'GM0637' });
     expect(publiek.status).toBe(200);
     expect(Object.keys((await publiek.json()) as object).sort()).toEqual(['aangemaaktTijdstip', 'aantalLeden', 'gemeente', 'id', 'kvkNummer', 'naam', 'segment']);
-    const lijst = (await (await call('GET', '/organisaties', { gemeente: 'GM0637' })).json()) as { organisaties: Array<{ id: string }> };
+    const lijst = (await (await call('GET', '/organisaties?limiet=100', { gemeente: 'GM0637' })).json()) as { organisaties: Array<{ id: string }>; _links: { self: { href: string } } };
     expect(lijst.organisaties.map((o) => o.id)).toContain(org.id);
+    expect(lijst._links.self.href).toBe('/api/v1/organisaties?limiet=100');
+    const eerste = (await (await call('GET', '/organisaties?limiet=1', { gemeente: 'GM0637' })).json()) as { organisaties: unknown[]; _links: { next?: { href: string } } };
+    expect(eerste.organisaties).toHaveLength(1);
+    if (eerste._links.next) expect((await call('GET', eerste._links.next.href.replace('/api/v1', ''), { gemeente: 'GM0637' })).status).toBe(200);
+    await expectProblem(await call('GET', '/organisaties?limiet=0', { gemeente: 'GM0637' }), 400, 'VALIDATION_FAILED');
 
     const bram = await account('GM0637');
     const toegevoegd = await call('POST', `/organisaties/${org.id}/lidmaatschappen`, { token: anneToken, body: { accountId: bram, rol: 'lid' } });

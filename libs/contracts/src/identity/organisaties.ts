@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { eventSubject, requestSubject } from '../subjects';
 import { LIDMAATSCHAP_ROLLEN, ORGANISATIE_SEGMENTEN, type LidmaatschapRol, type OrganisatieSegment } from './rollen';
 
@@ -11,7 +11,7 @@ export const ORGANISATIE_SUBJECTS = {
   create: requestSubject('identity', 'organisaties', 'create'),
   /** Public. Reply: {@link OrganisatieView}. */
   get: requestSubject('identity', 'organisaties', 'get'),
-  /** Public, the organisations of the context gemeente. Reply: {@link OrganisatieList}. */
+  /** Public, the organisations of the context gemeente by name. Request {@link OrganisatieLijstVraag}; reply {@link OrganisatieList}. */
   list: requestSubject('identity', 'organisaties', 'list'),
   /** Members, their beheerders, gemeentebeheer. Reply: {@link LidmaatschapList}. */
   lidmaatschappen: requestSubject('identity', 'organisaties', 'lidmaatschappen'),
@@ -76,8 +76,27 @@ export interface OrganisatieView {
   aangemaaktTijdstip: string;
 }
 
+export const ORGANISATIES_MAX_LIMIET = 100;
+export const ORGANISATIES_STANDAARD_LIMIET = 50;
+
+/** Keyset pagination by name: `na` is the opaque cursor of the previous page's `volgende`. */
+export class OrganisatieLijstVraag {
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'na moet een cursor uit een vorig antwoord zijn' })
+  na?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(ORGANISATIES_MAX_LIMIET)
+  limiet?: number;
+}
+
 export interface OrganisatieList {
   items: OrganisatieView[];
+  /** Cursor of the next page; absent on the last page. */
+  volgende?: string;
 }
 
 export interface LidmaatschapView {

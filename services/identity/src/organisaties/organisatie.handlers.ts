@@ -11,6 +11,7 @@ import {
   ORGANISATIE_SUBJECTS,
   OrganisatieId,
   type OrganisatieList,
+  OrganisatieLijstVraag,
   type OrganisatieView,
 } from '@samen/contracts';
 import { Context, Ingelogd, Principal, Publiek } from '@samen/platform';
@@ -34,8 +35,8 @@ export class OrganisatieHandlers {
 
   @MessagePattern(ORGANISATIE_SUBJECTS.list)
   @Publiek()
-  list(@Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<OrganisatieList> {
-    return this.organisaties.list(context, actor);
+  list(@Payload() request: OrganisatieLijstVraag, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<OrganisatieList> {
+    return this.organisaties.list(request, context, actor);
   }
 
   @MessagePattern(ORGANISATIE_SUBJECTS.lidmaatschappen)

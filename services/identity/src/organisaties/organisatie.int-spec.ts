@@ -168,6 +168,29 @@ describe('identity over NATS (organisaties en lidmaatschappen)', () => {
     expect(rows.rows[0].n).toBe(2);
   });
 
+  it('lists by name a page at a time, ties broken by id, with a cursor to the next page', async () => {
+    dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code: 'GM0599', naam: 'Paginadorp', bouwstenen: ['identity'] }, {}, { nc }));
+    const maker = await actor(['inwoner'], 'GM0599');
+    const ids: Record<string, string[]> = {};
+    for (const naam of ['Cc', 'Bb', 'Aa', 'Bb', 'Dd']) {
+      const org = dataOf(await ask<OrganisatieView>(ORGANISATIE_SUBJECTS.create, { naam, segment: 'burgers' }, maker));
+      (ids[naam] ??= []).push(org.id);
+    }
+    const verwacht = [ids.Aa[0], ...[...ids.Bb].sort(), ids.Cc[0], ids.Dd[0]];
+    const gezien: string[] = [];
+    let na: string | undefined;
+    for (let pagina = 0; pagina < 5; pagina++) {
+      const list = dataOf(await ask<OrganisatieList>(ORGANISATIE_SUBJECTS.list, { limiet: 2, ...(na ? { na } : {}) }, undefined, 'GM0599'));
+      expect(list.items.length).toBeLessThanOrEqual(2);
+      gezien.push(...list.items.map((o) => o.id));
+      na = list.volgende;
+      if (!na) break;
+    }
+    expect(gezien).toEqual(verwacht);
+    expect(errorOf(await ask(ORGANISATIE_SUBJECTS.list, { na: 'bm9u' }, undefined, 'GM0599'))).toMatchObject({ code: 'VALIDATION_FAILED', invalidParams: [expect.objectContaining({ name: 'na' })] });
+    expect(errorOf(await ask(ORGANISATIE_SUBJECTS.list, { limiet: 101 }, undefined, 'GM0599'))).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('requires a login to create, validates the input, and keeps the segment gemeente for staff', async () => {
     expect(errorOf(await ask(ORGANISATIE_SUBJECTS.create, { naam: 'Anoniem', segment: 'burgers' }))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
     const inwoner = await actor(['inwoner']);

@@ -14,6 +14,8 @@ import {
   ORGANISATIE_EVENTS,
   type OrganisatieAangemaakt,
   type OrganisatieList,
+  type OrganisatieLijstVraag,
+  ORGANISATIES_STANDAARD_LIMIET,
   type OrganisatieView,
   type Principal,
 } from '@samen/contracts';
@@ -28,6 +30,7 @@ import {
   magLidmaatschapVerwijderen,
   magOrganisatieAanmaken,
 } from './lidmaatschap.rules';
+import { leesCursor, maakCursor } from './organisatie-cursor';
 import { Lidmaatschap, Organisatie } from './organisatie.entity';
 
 function toView(organisatie: Organisatie, aantalLeden: number): OrganisatieView {
@@ -123,10 +126,17 @@ export class OrganisatieService {
     return toView(organisatie, await this.em.count(Lidmaatschap, { organisatieId: id }));
   }
 
-  /** Public: the organisations of one gemeente, by name. */
-  async list(context: MessageContext, actor?: Principal): Promise<OrganisatieList> {
+  /** Public: the organisations of one gemeente, by name, a page at a time (keyset on naam, id). */
+  async list(vraag: OrganisatieLijstVraag, context: MessageContext, actor?: Principal): Promise<OrganisatieList> {
     const gemeente = vereisGemeente(context, actor);
-    const organisaties = await this.em.find(Organisatie, { gemeente }, { orderBy: { naam: 'asc', id: 'asc' } });
+    const limiet = vraag.limiet ?? ORGANISATIES_STANDAARD_LIMIET;
+    const na = vraag.na ? leesCursor(vraag.na) : undefined;
+    const rijen = await this.em.find(
+      Organisatie,
+      { gemeente, ...(na ? { $or: [{ naam: { $gt: na.naam } }, { naam: na.naam, id: { $gt: na.id } }] } : {}) },
+      { orderBy: { naam: 'asc', id: 'asc' }, limit: limiet + 1 },
+    );
+    const organisaties = rijen.slice(0, limiet);
     const counts = new Map<string, number>();
     if (organisaties.length) {
       const rows: Array<{ organisatie_id: string; n: number }> = await this.em
@@ -136,7 +146,11 @@ export class OrganisatieService {
         ]);
       for (const row of rows) counts.set(row.organisatie_id, row.n);
     }
-    return { items: organisaties.map((o) => toView(o, counts.get(o.id) ?? 0)) };
+    const laatste = organisaties[organisaties.length - 1];
+    return {
+      items: organisaties.map((o) => toView(o, counts.get(o.id) ?? 0)),
+      ...(rijen.length > limiet && laatste ? { volgende: maakCursor({ naam: laatste.naam, id: laatste.id }) } : {}),
+    };
   }
 
   async lidmaatschappen(id: string, actor: Principal | undefined, context: MessageContext): Promise<LidmaatschapList> {
