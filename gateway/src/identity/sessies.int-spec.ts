@@ -111,6 +111,14 @@ describe('gateway: accounts and sessions over HTTP', () => {
     await expectProblem(await post('/wachtwoordherstel/_voltooien', { token, wachtwoord: 'mijn nieuwe lange wachtwoord' }), 422, 'RULE_VIOLATED');
   });
 
+  it('logout with only the access token (no body) ends every session; with nothing it is a 401', async () => {
+    const login = (await (await post('/sessies', { email: 'hanna@example.org', wachtwoord: 'mijn nieuwe lange wachtwoord' })).json()) as Record<string, string>;
+    const uit = await fetch(`${base}/api/v1/sessies/huidige`, { method: 'DELETE', headers: { authorization: `Bearer ${login.accessToken}` } });
+    expect(uit.status).toBe(204);
+    await expectProblem(await post('/sessies/_vernieuwen', { refreshToken: login.refreshToken }), 401, 'UNAUTHENTICATED');
+    await expectProblem(await fetch(`${base}/api/v1/sessies/huidige`, { method: 'DELETE' }), 401, 'UNAUTHENTICATED');
+  });
+
   it('second factor needs a login', async () => {
     await expectProblem(await post('/mij/tweede-factor', {}), 401, 'UNAUTHENTICATED');
   });

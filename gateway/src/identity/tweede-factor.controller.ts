@@ -18,6 +18,7 @@ const TOO_SLOW = 'identity antwoordde niet op tijd.';
 @ApiCallerContext()
 @ApiBearerAuth(TOKEN_SECURITY_SCHEME)
 @ApiProblem(401, 'Geen, een ongeldig of een verlopen toegangstoken.')
+@ApiProblem(403, 'Uw toegangstoken hoort bij een andere gemeente dan Samen-Gemeente.')
 @ApiProblem(503, NOT_RUNNING)
 @ApiProblem(504, TOO_SLOW)
 @Ingelogd()
