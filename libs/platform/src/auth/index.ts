@@ -4,3 +4,4 @@ export * from './token-verifier';
 export * from './auth.guard';
 export * from './principal.decorator';
 export * from './auth.module';
+export * from './handler-policies';
