@@ -15,8 +15,9 @@ export class MailEnv {
   @Matches(/^(smtp|memory|file:.+)$/, { message: 'MAIL_TRANSPORT moet smtp, memory of file:<map> zijn' })
   MAIL_TRANSPORT?: string;
 
-  @ValidateIf((env: MailEnv) => env.NODE_ENV === 'production' || env.MAIL_TRANSPORT === 'smtp')
-  @Matches(/^smtps?:\/\/\S+$/, { message: 'MAIL_SMTP_URL moet smtp:// of smtps:// zijn (verplicht in productie)' })
+  /** Required when mail goes by SMTP: MAIL_TRANSPORT=smtp, or production without a MAIL_TRANSPORT. */
+  @ValidateIf((env: MailEnv) => (env.MAIL_TRANSPORT ?? (env.NODE_ENV === 'production' ? 'smtp' : undefined)) === 'smtp' || env.MAIL_SMTP_URL !== undefined)
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'MAIL_SMTP_URL moet smtp:// of smtps:// zijn (verplicht voor mail via SMTP, standaard in productie)' })
   MAIL_SMTP_URL?: string;
 
   @IsString()

@@ -36,8 +36,11 @@ describe('mail transports', () => {
     expect(mailKeuze(loadMailEnv({ NODE_ENV: 'test', MAIL_TRANSPORT: 'file:/tmp/x' }))).toEqual({ soort: 'file', map: '/tmp/x' });
   });
 
-  it('refuses production without an SMTP server', () => {
+  it('refuses production without an SMTP server, unless another transport is chosen', () => {
     expect(() => loadMailEnv({ NODE_ENV: 'production' })).toThrow(/MAIL_SMTP_URL/);
+    expect(() => loadMailEnv({ NODE_ENV: 'test', MAIL_TRANSPORT: 'smtp' })).toThrow(/MAIL_SMTP_URL/);
+    expect(mailKeuze(loadMailEnv({ NODE_ENV: 'production', MAIL_TRANSPORT: 'file:/tmp/x' }))).toEqual({ soort: 'file', map: '/tmp/x' });
+    expect(() => loadMailEnv({ NODE_ENV: 'test', MAIL_SMTP_URL: 'http://geen-smtp' })).toThrow(/MAIL_SMTP_URL/);
   });
 
   it('mails are Dutch first with English below, and carry the token, never a password', () => {
