@@ -190,6 +190,8 @@ describe('identity accounts and sessions over NATS', () => {
     expect(errorOf(await ask(SESSIE_SUBJECTS.refresh, { refreshToken: sessie.refreshToken })).code).toBe('UNAUTHENTICATED');
     expect(errorOf(await login('fien@example.org')).code).toBe('UNAUTHENTICATED');
     dataOf(await login('fien@example.org', 'een heel nieuw wachtwoord'));
+    // The owner hears of it.
+    expect(mail.aan('fien@example.org').at(-1)?.onderwerp).toMatch(/wachtwoord is gewijzigd/);
   });
 
   describe('second factor', () => {
@@ -273,6 +275,7 @@ describe('identity accounts and sessions over NATS', () => {
       expect(errorOf(await ask(ACCOUNT_SUBJECTS.activateTotp, { code: '000000' }, bearer(beperkt.accessToken))).code).toBe('RULE_VIOLATED');
       dataOf(await ask(ACCOUNT_SUBJECTS.activateTotp, { code: totpCode(inschrijving.geheim, new Date()) }, bearer(beperkt.accessToken)));
 
+      expect(mail.aan('gert@example.org').at(-1)?.onderwerp).toMatch(/Tweede factor ingesteld/);
       // The secret is stored encrypted, not as given.
       const rows = await withClient('identity', (c) => c.query(`select totp_geheim_versleuteld from identity.account where email = 'gert@example.org'`));
       expect(rows.rows[0].totp_geheim_versleuteld).not.toContain(inschrijving.geheim);

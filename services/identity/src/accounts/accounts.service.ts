@@ -131,7 +131,7 @@ export class AccountsService {
   /** Sets the new password and ends every session: whoever knew the old one is out. */
   async herstelWachtwoord(input: WachtwoordHerstel): Promise<Geaccepteerd> {
     const wachtwoordHash = await hashWachtwoord(input.wachtwoord);
-    await this.em.transactional(async (em) => {
+    const email = await this.em.transactional(async (em) => {
       const accountId = await gebruikAccountToken(em, input.token, 'wachtwoordherstel');
       const account = accountId ? await em.findOne(Account, { id: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
       if (!account) throw new DomainError('RULE_VIOLATED', ONGELDIGE_LINK);
@@ -142,7 +142,9 @@ export class AccountsService {
       // The link reached this mailbox, which is what a confirmation proves too.
       account.emailBevestigdTijdstip ??= new Date();
       await this.refreshTokens.trekAllesIn(em, account.id);
+      return account.email;
     });
+    this.verstuurOpAchtergrond(this.teksten.inlogGewijzigd(email, 'wachtwoord'), 'wachtwoord-gewijzigd');
     return GEACCEPTEERD;
   }
 
@@ -164,7 +166,7 @@ export class AccountsService {
 
   async activeerTotp(principal: Principal | undefined, code: string): Promise<Geaccepteerd> {
     const actor = this.eisPrincipal(principal);
-    await this.em.transactional(async (em) => {
+    const email = await this.em.transactional(async (em) => {
       const account = await em.findOne(Account, { id: actor.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!account) throw new DomainError('UNAUTHENTICATED', 'Dit account bestaat niet meer.');
       if (account.totpActief) throw new DomainError('CONFLICT', 'De tweede factor is al actief.');
@@ -175,7 +177,9 @@ export class AccountsService {
       account.totpLaatsteStap = stap;
       // Sessions made without the second factor end now; the next login needs the code.
       await this.refreshTokens.trekAllesIn(em, account.id);
+      return account.email;
     });
+    this.verstuurOpAchtergrond(this.teksten.inlogGewijzigd(email, 'tweede-factor'), 'tweede-factor-ingesteld');
     return GEACCEPTEERD;
   }
 

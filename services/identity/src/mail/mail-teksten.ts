@@ -75,4 +75,25 @@ export class MailTeksten {
       ].join('\n'),
     };
   }
+
+  /** ASVS 5.0 V6.3.7: the owner hears of every change to how they log in, and can react if it was not them. */
+  inlogGewijzigd(aan: string, wat: 'wachtwoord' | 'tweede-factor'): MailBericht {
+    const nl = wat === 'wachtwoord' ? 'Het wachtwoord van je account is gewijzigd' : 'Je account heeft nu een tweede factor (authenticator-app)';
+    const en = wat === 'wachtwoord' ? 'The password of your account was changed' : 'Your account now has a second factor (authenticator app)';
+    return {
+      aan,
+      onderwerp: wat === 'wachtwoord' ? 'Je wachtwoord is gewijzigd / Your password was changed' : 'Tweede factor ingesteld / Second factor set up',
+      tekst: [
+        'Hallo,',
+        '',
+        `${nl}. Was jij dat? Dan hoef je niets te doen.`,
+        'Was jij het niet? Vraag dan meteen een nieuw wachtwoord aan en neem contact op met je gemeente.',
+        '',
+        '---',
+        'Hello,',
+        '',
+        `${en}. If that was you, you need not do anything. If not, ask for a new password at once and contact your municipality.`,
+      ].join('\n'),
+    };
+  }
 }
