@@ -6,11 +6,12 @@ import {
   Registratie,
   TokenInvoer,
   TotpActivatie,
+  TweedeFactorVerzoek,
   Vernieuwing,
   WachtwoordHerstel,
   WACHTWOORD_MAX,
   WACHTWOORD_MIN,
-  type SessieView,
+  type Aanmeldresultaat,
   type TweedeFactorInschrijving,
 } from '@samen/contracts';
 
@@ -91,17 +92,19 @@ export class WachtwoordHerstelDto extends WachtwoordHerstel {
 export class TotpActivatieDto extends TotpActivatie {
   @ApiProperty({ description: 'Zes cijfers die de app nu toont.', pattern: '^\\d{6}$', example: '123456' })
   override code: string;
+  @ApiPropertyOptional({ description: 'Het inschrijfToken uit het antwoord op POST /sessies (zonder toegangstoken).', minLength: 16, maxLength: 200 })
+  override inschrijfToken?: string;
 }
 
-@ApiSchema({ name: 'Sessie', description: 'Een sessie: een kort geldig toegangstoken en een refresh token.' })
-export class SessieDto implements SessieView {
-  @ApiProperty({ description: 'Toegangstoken (JWT); stuur het mee als Authorization: Bearer <token>.' })
-  accessToken: string;
+@ApiSchema({ name: 'Sessie', description: 'Een sessie: een kort geldig toegangstoken en een refresh token; of, voor een medewerker zonder tweede factor, alleen een inschrijftoken.' })
+export class SessieDto {
+  @ApiPropertyOptional({ description: 'Toegangstoken (JWT); stuur het mee als Authorization: Bearer <token>. Ontbreekt als tweedeFactorInstellen.' })
+  accessToken?: string;
 
-  @ApiProperty({ description: 'Wanneer het toegangstoken verloopt (UTC).', format: 'date-time' })
-  verlooptTijdstip: string;
+  @ApiPropertyOptional({ description: 'Wanneer het toegangstoken verloopt (UTC).', format: 'date-time' })
+  verlooptTijdstip?: string;
 
-  @ApiPropertyOptional({ description: 'Refresh token: werkt één keer; elk gebruik geeft een nieuw. Ontbreekt bij een beperkte sessie.' })
+  @ApiPropertyOptional({ description: 'Refresh token: werkt één keer; elk gebruik geeft een nieuw.' })
   refreshToken?: string;
 
   @ApiPropertyOptional({ description: 'Wanneer het refresh token verloopt (UTC).', format: 'date-time' })
@@ -109,10 +112,22 @@ export class SessieDto implements SessieView {
 
   @ApiProperty({
     description:
-      'true: een medewerker zonder actieve tweede factor kreeg een beperkt toegangstoken (zonder rollen, zonder refresh token) ' +
-      'waarmee alleen de tweede factor kan worden ingesteld: POST /mij/tweede-factor, dan POST /mij/tweede-factor/_activeren, dan opnieuw inloggen met totpCode.',
+      'true: een medewerker zonder actieve tweede factor krijgt geen sessie, alleen een inschrijfToken (10 minuten) ' +
+      'om de tweede factor in te stellen: POST /mij/tweede-factor en POST /mij/tweede-factor/_activeren met inschrijfToken, dan opnieuw inloggen met totpCode.',
   })
   tweedeFactorInstellen: boolean;
+
+  @ApiPropertyOptional({ description: 'Alleen als tweedeFactorInstellen: goed voor niets anders dan de tweede factor instellen.' })
+  inschrijfToken?: string;
+
+  @ApiPropertyOptional({ description: 'Wanneer het inschrijftoken verloopt (UTC).', format: 'date-time' })
+  inschrijfVerlooptTijdstip?: string;
+}
+
+@ApiSchema({ name: 'TweedeFactorVerzoek', description: 'Wie de tweede factor instelt: met een toegangstoken niets meesturen; na een inlog zonder tweede factor het inschrijfToken.' })
+export class TweedeFactorVerzoekDto extends TweedeFactorVerzoek {
+  @ApiPropertyOptional({ description: 'Het inschrijfToken uit het antwoord op POST /sessies.', minLength: 16, maxLength: 200 })
+  override inschrijfToken?: string;
 }
 
 @ApiSchema({ name: 'TweedeFactorInschrijving', description: 'Het geheim voor de authenticator-app.' })
@@ -125,11 +140,15 @@ export class TweedeFactorInschrijvingDto implements TweedeFactorInschrijving {
 }
 
 /** Copies only the contract's fields. */
-export function toSessieDto(view: SessieView): SessieDto {
+export function toSessieDto(view: Aanmeldresultaat): SessieDto {
+  if (view.tweedeFactorInstellen) {
+    return { tweedeFactorInstellen: true, inschrijfToken: view.inschrijfToken, inschrijfVerlooptTijdstip: view.inschrijfVerlooptTijdstip };
+  }
   return {
     accessToken: view.accessToken,
     verlooptTijdstip: view.verlooptTijdstip,
-    ...(view.refreshToken ? { refreshToken: view.refreshToken, refreshVerlooptTijdstip: view.refreshVerlooptTijdstip } : {}),
-    tweedeFactorInstellen: view.tweedeFactorInstellen,
+    refreshToken: view.refreshToken,
+    refreshVerlooptTijdstip: view.refreshVerlooptTijdstip,
+    tweedeFactorInstellen: false,
   };
 }

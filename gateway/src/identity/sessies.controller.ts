@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SESSIE_SUBJECTS, type MessageContext, type SessieView } from '@samen/contracts';
+import { SESSIE_SUBJECTS, type Aanmeldresultaat, type MessageContext, type SessieView } from '@samen/contracts';
 import { BouwsteenClient, Publiek } from '@samen/platform';
 import { TOKEN_SECURITY_SCHEME } from '../auth/toegang';
 import { ApiCallerContext, CallerContext } from '../http/caller-context';
@@ -35,7 +35,7 @@ export class SessiesController {
   @ApiProblem(429, 'Te veel mislukte pogingen: het account is tijdelijk geblokkeerd, of te veel verzoeken vanaf dit adres.')
   async create(@Body() body: AanmeldingDto, @CallerContext() context: MessageContext): Promise<SessieDto> {
     const payload = { email: body.email, wachtwoord: body.wachtwoord, ...(body.totpCode ? { totpCode: body.totpCode } : {}), ...(body.namens ? { namens: body.namens } : {}) };
-    return toSessieDto(await this.bouwstenen.request<SessieView>(SESSIE_SUBJECTS.create, payload, context));
+    return toSessieDto(await this.bouwstenen.request<Aanmeldresultaat>(SESSIE_SUBJECTS.create, payload, context));
   }
 
   @Post('_vernieuwen')

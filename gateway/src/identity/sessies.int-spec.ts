@@ -2,7 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from 'nats';
 import { GEMEENTE_SUBJECTS } from '@samen/contracts';
 import { loadEnv } from '@samen/platform';
-import { dataOf, definitionOf, natsConnect, pollUntil, request, startTestService, testEnv, truncate } from '@samen/testing';
+import { dataOf, definitionOf, natsConnect, pollUntil, request, startTestService, testEnv, truncate, withClient } from '@samen/testing';
+import { totpCode } from '../../../services/identity/src/accounts/totp';
 import { MailTransport, type MemoryMailTransport } from '../../../services/identity/src/mail/mail-transport';
 import { GatewayEnv } from '../config/gateway-env';
 import { createGateway } from '../create-gateway';
@@ -117,6 +118,24 @@ describe('gateway: accounts and sessions over HTTP', () => {
     expect(uit.status).toBe(204);
     await expectProblem(await post('/sessies/_vernieuwen', { refreshToken: login.refreshToken }), 401, 'UNAUTHENTICATED');
     await expectProblem(await fetch(`${base}/api/v1/sessies/huidige`, { method: 'DELETE' }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('staff without a second factor get only an enrolment token over HTTP, and enrol with it', async () => {
+    await post('/accounts', { email: 'mila@example.org', wachtwoord: 'een lange zin als wachtwoord', weergavenaam: 'Mila' });
+    await post('/e-mailbevestigingen', { token: tokenUit('mila@example.org', 'e-mailbevestigingen') });
+    await withClient('identity', (c) => c.query(`update identity.account set rollen = '{ambtenaar}' where email = 'mila@example.org'`));
+    const login = await post('/sessies', { email: 'mila@example.org', wachtwoord: 'een lange zin als wachtwoord' });
+    expect(login.status).toBe(201);
+    const body = (await login.json()) as Record<string, string>;
+    expect(body).toEqual({ tweedeFactorInstellen: true, inschrijfToken: expect.any(String), inschrijfVerlooptTijdstip: expect.any(String) });
+
+    const inschrijving = await post('/mij/tweede-factor', { inschrijfToken: body.inschrijfToken });
+    expect(inschrijving.status).toBe(201);
+    const { geheim } = (await inschrijving.json()) as { geheim: string };
+    expect((await post('/mij/tweede-factor/_activeren', { inschrijfToken: body.inschrijfToken, code: totpCode(geheim, new Date()) })).status).toBe(204);
+    const vol = await post('/sessies', { email: 'mila@example.org', wachtwoord: 'een lange zin als wachtwoord', totpCode: totpCode(geheim, new Date(Date.now() + 30_000)) });
+    expect(vol.status).toBe(201);
+    expect(await vol.json()).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String), tweedeFactorInstellen: false });
   });
 
   it('second factor needs a login', async () => {

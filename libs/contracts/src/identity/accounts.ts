@@ -15,14 +15,17 @@ export const ACCOUNT_SUBJECTS = {
   requestPasswordReset: requestSubject('identity', 'accounts', 'request-password-reset'),
   /** Reply: {@link Geaccepteerd}; revokes every session of the account. */
   resetPassword: requestSubject('identity', 'accounts', 'reset-password'),
-  /** Logged in (also with the restricted token of a staff login without a second factor). Reply: {@link TweedeFactorInschrijving}. */
+  /**
+   * Logged in, or with the `inschrijfToken` of a staff login without a second factor (payload
+   * {@link TweedeFactorVerzoek}). Reply: {@link TweedeFactorInschrijving}.
+   */
   enrolTotp: requestSubject('identity', 'accounts', 'enrol-totp'),
-  /** Logged in. Reply: {@link Geaccepteerd}. After this, log in again with `totpCode`. */
+  /** As enrolTotp (payload {@link TotpActivatie}). Reply: {@link Geaccepteerd}. After this, log in again with `totpCode`. */
   activateTotp: requestSubject('identity', 'accounts', 'activate-totp'),
 };
 
 export const SESSIE_SUBJECTS = {
-  /** Login. Reply: {@link SessieView}. */
+  /** Login. Reply: {@link Aanmeldresultaat}. */
   create: requestSubject('identity', 'sessies', 'create'),
   /** Reply: {@link SessieView} with a new refresh token; the old one is spent. */
   refresh: requestSubject('identity', 'sessies', 'refresh'),
@@ -114,7 +117,15 @@ export class Afmelding {
   refreshToken?: string;
 }
 
-export class TotpActivatie {
+/** Who enrols: the caller of the access token, or the holder of a login's `inschrijfToken`. */
+export class TweedeFactorVerzoek {
+  @IsOptional()
+  @IsString()
+  @Length(16, 200)
+  inschrijfToken?: string;
+}
+
+export class TotpActivatie extends TweedeFactorVerzoek {
   @Matches(/^\d{6}$/, { message: 'code moet zes cijfers zijn' })
   code: string;
 }
@@ -124,21 +135,32 @@ export class Geaccepteerd {
   geaccepteerd: true;
 }
 
-/**
- * The reply of a login or refresh. A staff account without an active second factor gets a
- * restricted session: an access token without roles and without refresh token, good only to
- * enrol a second factor (`tweedeFactorInstellen: true`).
- */
+/** A session: the reply of a refresh, and of a login that needs nothing more. */
 export class SessieView {
   accessToken: string;
   /** UTC date-time. */
   verlooptTijdstip: string;
-  /** Absent for the restricted session. */
-  refreshToken?: string;
+  refreshToken: string;
   /** UTC date-time. */
-  refreshVerlooptTijdstip?: string;
-  tweedeFactorInstellen: boolean;
+  refreshVerlooptTijdstip: string;
+  tweedeFactorInstellen: false;
 }
+
+/**
+ * The reply of a login by a staff account without an active second factor: no session at all,
+ * only an `inschrijfToken` (opaque, 10 minutes) that is good for nothing but enrolling and
+ * activating a second factor. (An access token without roles would still pass every route that
+ * only needs a login.)
+ */
+export class TweedeFactorVereist {
+  tweedeFactorInstellen: true;
+  inschrijfToken: string;
+  /** UTC date-time. */
+  inschrijfVerlooptTijdstip: string;
+}
+
+/** Reply of `identity.v1.sessies.create`; tell them apart by `tweedeFactorInstellen`. */
+export type Aanmeldresultaat = SessieView | TweedeFactorVereist;
 
 export class TweedeFactorInschrijving {
   /** Base32 secret, for manual entry. */

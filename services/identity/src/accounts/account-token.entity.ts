@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 
-export const ACCOUNT_TOKEN_SOORTEN = ['e-mailbevestiging', 'wachtwoordherstel'] as const;
+export const ACCOUNT_TOKEN_SOORTEN = ['e-mailbevestiging', 'wachtwoordherstel', 'tweede-factor'] as const;
 export type AccountTokenSoort = (typeof ACCOUNT_TOKEN_SOORTEN)[number];
 
 /** A single-use, expiring token sent by mail; only its SHA-256 is stored. */

@@ -6,12 +6,13 @@ import {
   Registratie,
   TokenInvoer,
   TotpActivatie,
+  TweedeFactorVerzoek,
   WachtwoordHerstel,
   type Geaccepteerd,
   type MessageContext,
   type TweedeFactorInschrijving,
 } from '@samen/contracts';
-import { Context, Ingelogd, Principal, Publiek } from '@samen/platform';
+import { Context, Principal, Publiek } from '@samen/platform';
 import { AccountsService } from './accounts.service';
 
 @Controller()
@@ -42,16 +43,19 @@ export class AccountsHandlers {
     return this.accounts.herstelWachtwoord(request);
   }
 
-  /** @Ingelogd and no role: the restricted token of a staff login without second factor passes. */
-  @Ingelogd()
+  /**
+   * Public at the guard: either an access token (then verified, and the caller enrols) or the
+   * `inschrijfToken` of a staff login without a second factor identifies the account.
+   */
+  @Publiek()
   @MessagePattern(ACCOUNT_SUBJECTS.enrolTotp)
-  enrolTotp(@Principal() principal: Principal | undefined): Promise<TweedeFactorInschrijving> {
-    return this.accounts.schrijfTotpIn(principal);
+  enrolTotp(@Payload() request: TweedeFactorVerzoek, @Principal() principal: Principal | undefined): Promise<TweedeFactorInschrijving> {
+    return this.accounts.schrijfTotpIn(principal, request.inschrijfToken);
   }
 
-  @Ingelogd()
+  @Publiek()
   @MessagePattern(ACCOUNT_SUBJECTS.activateTotp)
   activateTotp(@Payload() request: TotpActivatie, @Principal() principal: Principal | undefined): Promise<Geaccepteerd> {
-    return this.accounts.activeerTotp(principal, request.code);
+    return this.accounts.activeerTotp(principal, request.inschrijfToken, request.code);
   }
 }

@@ -8,6 +8,7 @@ import {
   GEMEENTE_SUBJECTS,
   ORGANISATIE_SUBJECTS,
   SESSIE_SUBJECTS,
+  type Aanmeldresultaat,
   type DemoSeedReply,
   type SessieView,
   type TweedeFactorInschrijving,
@@ -20,6 +21,7 @@ import { totpCode } from './totp';
 const GEMEENTE = 'GM0637';
 const IN_GEMEENTE = { [CONTEXT_HEADERS.gemeente]: GEMEENTE };
 const WACHTWOORD = 'een lange zin als wachtwoord';
+const at = (sessie: SessieView): string => sessie.accessToken;
 
 describe('identity accounts and sessions over NATS', () => {
   let app: NestFastifyApplication;
@@ -71,7 +73,7 @@ describe('identity accounts and sessions over NATS', () => {
 
     const sessie = dataOf(await login('ANNA@example.org'));
     expect(sessie).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String), tweedeFactorInstellen: false });
-    const claims = JSON.parse(Buffer.from(sessie.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(at(sessie).split('.')[1], 'base64url').toString()) as Record<string, unknown>;
     expect(claims).toMatchObject({ gemeente: GEMEENTE, rollen: ['inwoner'], segment: 'inwoner', amr: ['pwd'] });
 
     const tweede = dataOf(await ask<SessieView>(SESSIE_SUBJECTS.refresh, { refreshToken: sessie.refreshToken }));
@@ -90,7 +92,7 @@ describe('identity accounts and sessions over NATS', () => {
     // Logout with only the access token ends every session of the account.
     const a = dataOf(await login('anna@example.org'));
     const b = dataOf(await login('anna@example.org'));
-    dataOf(await ask(SESSIE_SUBJECTS.revoke, {}, bearer(b.accessToken)));
+    dataOf(await ask(SESSIE_SUBJECTS.revoke, {}, bearer(at(b))));
     for (const s of [a, b]) expect(errorOf(await ask(SESSIE_SUBJECTS.refresh, { refreshToken: s.refreshToken })).code).toBe('UNAUTHENTICATED');
 
     // Events without e-mail, name or hash.
@@ -110,8 +112,8 @@ describe('identity accounts and sessions over NATS', () => {
     await bevestigdAccount('joke@example.org');
     await bevestigdAccount('kees@example.org');
     const joke = dataOf(await login('joke@example.org'));
-    const organisatie = dataOf(await ask<{ id: string }>(ORGANISATIE_SUBJECTS.create, { naam: 'Buurtvereniging Oost', segment: 'burgers' }, { ...IN_GEMEENTE, ...bearer(joke.accessToken) }));
-    const claims = (s: SessieView) => JSON.parse(Buffer.from(s.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    const organisatie = dataOf(await ask<{ id: string }>(ORGANISATIE_SUBJECTS.create, { naam: 'Buurtvereniging Oost', segment: 'burgers' }, { ...IN_GEMEENTE, ...bearer(at(joke)) }));
+    const claims = (s: SessieView) => JSON.parse(Buffer.from(at(s).split('.')[1], 'base64url').toString()) as Record<string, unknown>;
 
     const namens = dataOf(await login('joke@example.org', WACHTWOORD, { namens: organisatie.id }));
     expect(claims(namens)).toMatchObject({ segment: 'burgers', organisatie: organisatie.id });
@@ -226,7 +228,7 @@ describe('identity accounts and sessions over NATS', () => {
       expect(errorOf(await login(ambtenaar.email, ambtenaar.wachtwoord)).code).toBe('UNAUTHENTICATED');
       const code = totpCode(ambtenaar.totpGeheim as string, new Date());
       const sessie = dataOf(await login(ambtenaar.email, ambtenaar.wachtwoord, { totpCode: code }));
-      const claims = JSON.parse(Buffer.from(sessie.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+      const claims = JSON.parse(Buffer.from(at(sessie).split('.')[1], 'base64url').toString()) as Record<string, unknown>;
       expect(claims).toMatchObject({ rollen: ['ambtenaar'], amr: ['pwd', 'otp'] });
       expect(errorOf(await login(ambtenaar.email, ambtenaar.wachtwoord, { totpCode: code })).code).toBe('UNAUTHENTICATED');
     });
@@ -235,10 +237,10 @@ describe('identity accounts and sessions over NATS', () => {
       const ambtenaar = demoAccount('ambtenaar');
       const staf = dataOf(await login(ambtenaar.email, ambtenaar.wachtwoord, { totpCode: totpCode(ambtenaar.totpGeheim as string, new Date(Date.now() + 30_000)) }));
       const inwoner = dataOf(await login('inwoner@zoetermeer.demo', demoAccount('inwoner').wachtwoord));
-      const sub = (JSON.parse(Buffer.from(inwoner.accessToken.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
-      dataOf(await ask(VERIFICATIE_SUBJECTS.persoonlijk, { accountId: sub, gebied: 'WK063701' }, { ...IN_GEMEENTE, ...bearer(staf.accessToken) }));
+      const sub = (JSON.parse(Buffer.from(at(inwoner).split('.')[1], 'base64url').toString()) as { sub: string }).sub;
+      dataOf(await ask(VERIFICATIE_SUBJECTS.persoonlijk, { accountId: sub, gebied: 'WK063701' }, { ...IN_GEMEENTE, ...bearer(at(staf)) }));
       const vernieuwd = dataOf(await ask<SessieView>(SESSIE_SUBJECTS.refresh, { refreshToken: inwoner.refreshToken }));
-      const claims = JSON.parse(Buffer.from(vernieuwd.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+      const claims = JSON.parse(Buffer.from(at(vernieuwd).split('.')[1], 'base64url').toString()) as Record<string, unknown>;
       expect(claims).toMatchObject({ sub, geverifieerdGebied: 'WK063701' });
     });
 
@@ -247,7 +249,7 @@ describe('identity accounts and sessions over NATS', () => {
       const sessie = dataOf(
         await ask<SessieView>(SESSIE_SUBJECTS.create, { email: beheerder.email, wachtwoord: beheerder.wachtwoord, totpCode: totpCode(beheerder.totpGeheim as string, new Date()) }),
       );
-      const claims = JSON.parse(Buffer.from(sessie.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+      const claims = JSON.parse(Buffer.from(at(sessie).split('.')[1], 'base64url').toString()) as Record<string, unknown>;
       expect(claims).not.toHaveProperty('gemeente');
       expect(claims).toMatchObject({ rollen: ['platformbeheerder'] });
     });
@@ -260,22 +262,24 @@ describe('identity accounts and sessions over NATS', () => {
       expect(dataOf(await login('henk@example.org'))).toMatchObject({ tweedeFactorInstellen: true });
     });
 
-    it('staff without TOTP get only a restricted token, enrol, activate, and then need the code', async () => {
+    it('staff without TOTP get no session, only an enrolment token: enrol, activate, and then need the code', async () => {
       await bevestigdAccount('gert@example.org');
       await withClient('identity', (c) => c.query(`update identity.account set rollen = '{moderator}' where email = 'gert@example.org'`));
-      const beperkt = dataOf(await login('gert@example.org'));
-      expect(beperkt).toMatchObject({ tweedeFactorInstellen: true });
-      expect(beperkt).not.toHaveProperty('refreshToken');
-      const claims = JSON.parse(Buffer.from(beperkt.accessToken.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
-      expect(claims).toMatchObject({ rollen: [], amr: ['pwd'] });
+      const beperkt = dataOf(await ask<Aanmeldresultaat>(SESSIE_SUBJECTS.create, { email: 'gert@example.org', wachtwoord: WACHTWOORD }, IN_GEMEENTE));
+      expect(beperkt).toEqual({ tweedeFactorInstellen: true, inschrijfToken: expect.any(String), inschrijfVerlooptTijdstip: expect.any(String) });
+      if (!beperkt.tweedeFactorInstellen) throw new Error('expected an enrolment');
+      const { inschrijfToken } = beperkt;
 
       expect(errorOf(await ask(ACCOUNT_SUBJECTS.enrolTotp, {})).code).toBe('UNAUTHENTICATED');
-      const inschrijving = dataOf(await ask<TweedeFactorInschrijving>(ACCOUNT_SUBJECTS.enrolTotp, {}, bearer(beperkt.accessToken)));
+      expect(errorOf(await ask(ACCOUNT_SUBJECTS.enrolTotp, { inschrijfToken: 'x'.repeat(43) })).code).toBe('UNAUTHENTICATED');
+      const inschrijving = dataOf(await ask<TweedeFactorInschrijving>(ACCOUNT_SUBJECTS.enrolTotp, { inschrijfToken }));
       expect(inschrijving.otpauthUri).toMatch(/^otpauth:\/\/totp\/Samen:gert%40example\.org\?secret=/);
-      expect(errorOf(await ask(ACCOUNT_SUBJECTS.activateTotp, { code: '000000' }, bearer(beperkt.accessToken))).code).toBe('RULE_VIOLATED');
-      dataOf(await ask(ACCOUNT_SUBJECTS.activateTotp, { code: totpCode(inschrijving.geheim, new Date()) }, bearer(beperkt.accessToken)));
-
+      expect(errorOf(await ask(ACCOUNT_SUBJECTS.activateTotp, { inschrijfToken, code: '000000' })).code).toBe('RULE_VIOLATED');
+      dataOf(await ask(ACCOUNT_SUBJECTS.activateTotp, { inschrijfToken, code: totpCode(inschrijving.geheim, new Date()) }));
+      // Spent, and the factor is active now.
+      expect(errorOf(await ask(ACCOUNT_SUBJECTS.enrolTotp, { inschrijfToken })).code).toBe('UNAUTHENTICATED');
       expect(mail.aan('gert@example.org').at(-1)?.onderwerp).toMatch(/Tweede factor ingesteld/);
+
       // The secret is stored encrypted, not as given.
       const rows = await withClient('identity', (c) => c.query(`select totp_geheim_versleuteld from identity.account where email = 'gert@example.org'`));
       expect(rows.rows[0].totp_geheim_versleuteld).not.toContain(inschrijving.geheim);

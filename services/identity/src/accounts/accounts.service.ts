@@ -17,7 +17,7 @@ import { MailTeksten } from '../mail/mail-teksten';
 import { MailTransport, type MailBericht } from '../mail/mail-transport';
 import { RefreshTokens } from '../sessies/refresh-tokens';
 import { Account } from './account.entity';
-import { gebruikAccountToken, maakAccountToken } from './account-tokens';
+import { gebruikAccountToken, leesAccountToken, maakAccountToken } from './account-tokens';
 import { GeheimVersleuteling } from './geheim-versleuteling';
 import { controleerTotp, nieuwTotpGeheim, otpauthUri } from './totp';
 import { beoordeelWachtwoord } from './wachtwoord-beleid';
@@ -152,30 +152,25 @@ export class AccountsService {
    * Starts (or restarts) TOTP enrolment: a new secret, stored encrypted, not yet active. An
    * active second factor is not replaced this way: that would let a stolen session switch it.
    */
-  async schrijfTotpIn(principal: Principal | undefined): Promise<TweedeFactorInschrijving> {
-    const actor = this.eisPrincipal(principal);
+  async schrijfTotpIn(principal: Principal | undefined, inschrijfToken: string | undefined): Promise<TweedeFactorInschrijving> {
     return this.em.transactional(async (em) => {
-      const account = await em.findOne(Account, { id: actor.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!account) throw new DomainError('UNAUTHENTICATED', 'Dit account bestaat niet meer.');
-      if (account.totpActief) throw new DomainError('CONFLICT', 'De tweede factor is al actief.');
+      const account = await this.inschrijver(em, principal, inschrijfToken);
       const geheim = nieuwTotpGeheim();
       account.totpGeheimVersleuteld = this.versleuteling.versleutel(geheim, account.id);
       return { geheim, otpauthUri: otpauthUri(geheim, account.email) };
     });
   }
 
-  async activeerTotp(principal: Principal | undefined, code: string): Promise<Geaccepteerd> {
-    const actor = this.eisPrincipal(principal);
+  async activeerTotp(principal: Principal | undefined, inschrijfToken: string | undefined, code: string): Promise<Geaccepteerd> {
     const email = await this.em.transactional(async (em) => {
-      const account = await em.findOne(Account, { id: actor.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!account) throw new DomainError('UNAUTHENTICATED', 'Dit account bestaat niet meer.');
-      if (account.totpActief) throw new DomainError('CONFLICT', 'De tweede factor is al actief.');
+      const account = await this.inschrijver(em, principal, inschrijfToken);
       if (!account.totpGeheimVersleuteld) throw new DomainError('RULE_VIOLATED', 'Stel eerst een tweede factor in (POST /api/v1/mij/tweede-factor).');
       const stap = controleerTotp(this.versleuteling.ontsleutel(account.totpGeheimVersleuteld, account.id), code, new Date());
       if (stap === undefined) throw new DomainError('RULE_VIOLATED', 'Deze code klopt niet. Vul de code in die je app nu toont.');
       account.totpActief = true;
       account.totpLaatsteStap = stap;
-      // Sessions made without the second factor end now; the next login needs the code.
+      // The enrolment link is spent, and sessions made without the second factor end now.
+      if (inschrijfToken) await gebruikAccountToken(em, inschrijfToken, 'tweede-factor');
       await this.refreshTokens.trekAllesIn(em, account.id);
       return account.email;
     });
@@ -183,9 +178,19 @@ export class AccountsService {
     return GEACCEPTEERD;
   }
 
-  private eisPrincipal(principal: Principal | undefined): Principal {
-    if (!principal) throw new DomainError('UNAUTHENTICATED', 'Log in om een tweede factor in te stellen.');
-    return principal;
+  /**
+   * The account that enrols, locked: the caller of the access token, or the holder of the
+   * `inschrijfToken` that a staff login without a second factor got instead of a session.
+   */
+  private async inschrijver(em: EntityManager, principal: Principal | undefined, inschrijfToken: string | undefined): Promise<Account> {
+    const accountId = inschrijfToken ? await leesAccountToken(em, inschrijfToken, 'tweede-factor') : principal?.accountId;
+    if (!accountId) {
+      throw new DomainError('UNAUTHENTICATED', inschrijfToken ? 'Deze inschrijving is verlopen. Log opnieuw in.' : 'Log in om een tweede factor in te stellen.');
+    }
+    const account = await em.findOne(Account, { id: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!account) throw new DomainError('UNAUTHENTICATED', 'Dit account bestaat niet meer.');
+    if (account.totpActief) throw new DomainError('CONFLICT', 'De tweede factor is al actief.');
+    return account;
   }
 
   private async eisGemeente(context: MessageContext): Promise<string> {

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Aanmelding, Afmelding, SESSIE_SUBJECTS, Vernieuwing, type Geaccepteerd, type MessageContext, type SessieView } from '@samen/contracts';
+import { Aanmelding, Afmelding, SESSIE_SUBJECTS, Vernieuwing, type Aanmeldresultaat, type Geaccepteerd, type MessageContext, type SessieView } from '@samen/contracts';
 import { Context, Principal, Publiek } from '@samen/platform';
 import { GEACCEPTEERD } from '../accounts/accounts.service';
 import { SessiesService } from './sessies.service';
@@ -11,7 +11,7 @@ export class SessiesHandlers {
 
   @Publiek()
   @MessagePattern(SESSIE_SUBJECTS.create)
-  create(@Payload() request: Aanmelding, @Context() context: MessageContext): Promise<SessieView> {
+  create(@Payload() request: Aanmelding, @Context() context: MessageContext): Promise<Aanmeldresultaat> {
     return this.sessies.meldAan(request, context);
   }
 

@@ -2,9 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { NAMENS_ZELF, STAF_ROLLEN, type Aanmelding, type MessageContext, type Principal, type Segment, type SessieView, type Vernieuwing } from '@samen/contracts';
+import { NAMENS_ZELF, STAF_ROLLEN, type Aanmeldresultaat, type Aanmelding, type MessageContext, type Principal, type Segment, type SessieView, type Vernieuwing } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
 import { Account } from '../accounts/account.entity';
+import { GELDIGHEID_MS, maakAccountToken } from '../accounts/account-tokens';
 import { normaliseerEmail } from '../accounts/accounts.service';
 import { isGeblokkeerd, minutenTot, naMislukking } from '../accounts/aanmeldslot';
 import { GeheimVersleuteling } from '../accounts/geheim-versleuteling';
@@ -34,9 +35,9 @@ const ALS_ZELF: Namens = { segment: 'inwoner' };
 const GEEN_MANDAAT = 'Je mag niet namens deze organisatie handelen: daarvoor moet je er vertegenwoordiger of beheerder van zijn.';
 
 type Uitkomst =
-  | { soort: 'gelukt'; account: Account; amr: string[]; namens: Namens; refresh?: { refreshToken: string; verlooptTijdstip: Date } }
+  | { soort: 'gelukt'; account: Account; amr: string[]; namens: Namens; refresh: { refreshToken: string; verlooptTijdstip: Date } }
   | { soort: 'geen-mandaat' }
-  | { soort: 'beperkt'; account: Account }
+  | { soort: 'beperkt'; inschrijfToken: string; verlooptTijdstip: Date }
   | { soort: 'mislukt'; vertragingMs: number }
   | { soort: 'geblokkeerd'; minuten: number }
   | { soort: 'onbevestigd' }
@@ -57,7 +58,7 @@ export class SessiesService {
    * Login. The failure counter and lock are written in the same locked transaction as the check,
    * so parallel guesses cannot slip past the lock; the error is thrown after the commit.
    */
-  async meldAan(input: Aanmelding, context: MessageContext): Promise<SessieView> {
+  async meldAan(input: Aanmelding, context: MessageContext): Promise<Aanmeldresultaat> {
     const email = normaliseerEmail(input.email);
     const gemeente = context.gemeente ?? null;
     const uitkomst = await this.em.transactional(async (em): Promise<Uitkomst> => {
@@ -84,7 +85,10 @@ export class SessiesService {
       account.geblokkeerdTot = null;
       if (moetOpnieuw(account.wachtwoordHash)) account.wachtwoordHash = await hashWachtwoord(input.wachtwoord);
       if (!account.emailBevestigdTijdstip) return { soort: 'onbevestigd' };
-      if (stafZonderFactor) return { soort: 'beperkt', account };
+      if (stafZonderFactor) {
+        const inschrijfToken = await maakAccountToken(em, account.id, 'tweede-factor', nu);
+        return { soort: 'beperkt', inschrijfToken, verlooptTijdstip: new Date(nu.getTime() + GELDIGHEID_MS['tweede-factor']) };
+      }
       const namens = input.namens ? await this.namens(em, account, input.namens) : ALS_ZELF;
       if (!namens) return { soort: 'geen-mandaat' };
       return { soort: 'gelukt', account, amr, namens, refresh: this.refreshTokens.start(em, account.id, amr, namens.organisatie ?? null, nu) };
@@ -107,7 +111,8 @@ export class SessiesService {
       case 'geen-mandaat':
         throw new DomainError('FORBIDDEN', GEEN_MANDAAT);
       case 'beperkt':
-        return this.beperkteSessie(uitkomst.account);
+        // No access token at all: a token without roles would still pass every @Ingelogd route.
+        return { tweedeFactorInstellen: true, inschrijfToken: uitkomst.inschrijfToken, inschrijfVerlooptTijdstip: uitkomst.verlooptTijdstip.toISOString() };
       case 'gelukt':
         return this.sessie(uitkomst.account, uitkomst.amr, uitkomst.namens, uitkomst.refresh);
     }
@@ -174,7 +179,7 @@ export class SessiesService {
     return this.versleuteling.ontsleutel(account.totpGeheimVersleuteld, account.id);
   }
 
-  private async sessie(account: Account, amr: string[], namens: Namens, refresh?: { refreshToken: string; verlooptTijdstip: Date }): Promise<SessieView> {
+  private async sessie(account: Account, amr: string[], namens: Namens, refresh: { refreshToken: string; verlooptTijdstip: Date }): Promise<SessieView> {
     // Read at every login and refresh, so a verification shows up in the next access token.
     const geverifieerdGebied = await this.verificatie.geverifieerdGebied(account.id);
     const access = await this.tokens.issueAccessToken({
@@ -189,23 +194,9 @@ export class SessiesService {
     return {
       accessToken: access.accessToken,
       verlooptTijdstip: access.verlooptTijdstip,
-      ...(refresh ? { refreshToken: refresh.refreshToken, refreshVerlooptTijdstip: refresh.verlooptTijdstip.toISOString() } : {}),
+      refreshToken: refresh.refreshToken,
+      refreshVerlooptTijdstip: refresh.verlooptTijdstip.toISOString(),
       tweedeFactorInstellen: false,
     };
-  }
-
-  /**
-   * Staff without an active second factor: a token without roles and without refresh token. It
-   * passes only routes that need a login and no role, i.e. enrolling the second factor.
-   */
-  private async beperkteSessie(account: Account): Promise<SessieView> {
-    const access = await this.tokens.issueAccessToken({
-      accountId: account.id,
-      ...(account.gemeente ? { gemeente: account.gemeente } : {}),
-      rollen: [],
-      segment: 'inwoner',
-      amr: ['pwd'],
-    });
-    return { accessToken: access.accessToken, verlooptTijdstip: access.verlooptTijdstip, tweedeFactorInstellen: true };
   }
 }
