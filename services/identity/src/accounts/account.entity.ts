@@ -14,15 +14,16 @@ export class Account {
   @Property({ type: 'string', length: 6, nullable: true })
   gemeente: string | null = null;
 
-  @Property({ type: 'string', length: 254 })
-  email: string;
+  /** Null only on the tombstone of an erased account (AVG; see Migration20261127004100Avg). */
+  @Property({ type: 'string', length: 254, nullable: true })
+  email: string | null;
 
-  @Property({ type: 'string', length: 80 })
-  weergavenaam: string;
+  @Property({ type: 'string', length: 80, nullable: true })
+  weergavenaam: string | null;
 
-  /** argon2id, with its parameters in the string. */
-  @Property({ type: 'text', hidden: true })
-  wachtwoordHash: string;
+  /** argon2id, with its parameters in the string; null on a tombstone. */
+  @Property({ type: 'text', hidden: true, nullable: true })
+  wachtwoordHash: string | null;
 
   @Property({ type: 'text[]' })
   rollen: Opt<Rol[]> = ['inwoner'];
@@ -50,4 +51,15 @@ export class Account {
 
   @Property({ type: 'Date', columnType: 'timestamptz' })
   aangemaaktTijdstip: Opt<Date> = new Date();
+
+  /** Set when the account was erased: the row stays as a tombstone without personal data. */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  verwijderdTijdstip: Date | null = null;
+}
+
+/** An account that has not been erased: its personal fields are present. */
+export type LevendAccount = Account & { email: string; weergavenaam: string; wachtwoordHash: string };
+
+export function isLevend(account: Account): account is LevendAccount {
+  return account.verwijderdTijdstip === null && account.email !== null && account.weergavenaam !== null && account.wachtwoordHash !== null;
 }

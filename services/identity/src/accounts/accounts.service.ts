@@ -16,7 +16,7 @@ import { Gemeente } from '../gemeente/gemeente.entity';
 import { MailTeksten } from '../mail/mail-teksten';
 import { MailTransport, type MailBericht } from '../mail/mail-transport';
 import { RefreshTokens } from '../sessies/refresh-tokens';
-import { Account } from './account.entity';
+import { Account, isLevend, type LevendAccount } from './account.entity';
 import { gebruikAccountToken, leesAccountToken, maakAccountToken } from './account-tokens';
 import { GeheimVersleuteling } from './geheim-versleuteling';
 import { controleerTotp, nieuwTotpGeheim, otpauthUri } from './totp';
@@ -134,7 +134,7 @@ export class AccountsService {
     const email = await this.em.transactional(async (em) => {
       const accountId = await gebruikAccountToken(em, input.token, 'wachtwoordherstel');
       const account = accountId ? await em.findOne(Account, { id: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-      if (!account) throw new DomainError('RULE_VIOLATED', ONGELDIGE_LINK);
+      if (!account || !isLevend(account)) throw new DomainError('RULE_VIOLATED', ONGELDIGE_LINK);
       eisGoedWachtwoord(input.wachtwoord, account.email);
       account.wachtwoordHash = wachtwoordHash;
       account.mislukteAanmeldingen = 0;
@@ -182,13 +182,13 @@ export class AccountsService {
    * The account that enrols, locked: the caller of the access token, or the holder of the
    * `inschrijfToken` that a staff login without a second factor got instead of a session.
    */
-  private async inschrijver(em: EntityManager, principal: Principal | undefined, inschrijfToken: string | undefined): Promise<Account> {
+  private async inschrijver(em: EntityManager, principal: Principal | undefined, inschrijfToken: string | undefined): Promise<LevendAccount> {
     const accountId = inschrijfToken ? await leesAccountToken(em, inschrijfToken, 'tweede-factor') : principal?.accountId;
     if (!accountId) {
       throw new DomainError('UNAUTHENTICATED', inschrijfToken ? 'Deze inschrijving is verlopen. Log opnieuw in.' : 'Log in om een tweede factor in te stellen.');
     }
     const account = await em.findOne(Account, { id: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!account) throw new DomainError('UNAUTHENTICATED', 'Dit account bestaat niet meer.');
+    if (!account || !isLevend(account)) throw new DomainError('UNAUTHENTICATED', 'Dit account bestaat niet meer.');
     if (account.totpActief) throw new DomainError('CONFLICT', 'De tweede factor is al actief.');
     return account;
   }

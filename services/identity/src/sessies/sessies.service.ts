@@ -4,7 +4,7 @@ import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { NAMENS_ZELF, STAF_ROLLEN, type Aanmeldresultaat, type Aanmelding, type MessageContext, type Principal, type Segment, type SessieView, type Vernieuwing } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
-import { Account } from '../accounts/account.entity';
+import { Account, isLevend } from '../accounts/account.entity';
 import { GELDIGHEID_MS, maakAccountToken } from '../accounts/account-tokens';
 import { normaliseerEmail } from '../accounts/accounts.service';
 import { isGeblokkeerd, minutenTot, naMislukking } from '../accounts/aanmeldslot';
@@ -64,7 +64,8 @@ export class SessiesService {
     const uitkomst = await this.em.transactional(async (em): Promise<Uitkomst> => {
       const account = await em.findOne(Account, { gemeente, email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const nu = new Date();
-      if (!account) {
+      // An erased account has no e-mail left, so it is not found here; the check narrows the type.
+      if (!account || !isLevend(account)) {
         await controleerTegenDummy(input.wachtwoord);
         return { soort: 'mislukt', vertragingMs: 0 };
       }
