@@ -170,7 +170,11 @@ function demoAccountLines(accounts) {
   return [
     `  Demo-accounts (wachtwoord / password: ${accounts[0].wachtwoord}; inloggen / log in: POST /api/v1/sessies met / with Samen-Gemeente: ${DEMO_GEMEENTE.code},`,
     '  platformbeheerder zonder / without Samen-Gemeente; medewerkers: TOTP-geheim in een authenticator-app / staff: TOTP secret in an authenticator app):',
-    ...accounts.map((a) => `    ${a.email.padEnd(width)}  ${a.rol.padEnd(17)}  ${a.totpGeheim ? `TOTP ${a.totpGeheim}` : ''}`.trimEnd()),
+    ...accounts.map((a) =>
+      [`    ${a.email.padEnd(width)}  ${a.rol.padEnd(17)}`, a.totpGeheim ? `TOTP ${a.totpGeheim}` : '', a.organisatie ? `beheert / manages ${a.organisatie.naam} (${a.organisatie.segment})` : '']
+        .filter(Boolean)
+        .join('  '),
+    ),
     '',
   ];
 }

@@ -69,6 +69,13 @@ describe('npm run up with SAMEN_BOUWSTENEN=identity,samenspreker', () => {
       body: JSON.stringify({ email: 'inwoner@zoetermeer.demo', wachtwoord: 'samen-demo-wachtwoord' }),
     });
     expect(login.status).toBe(201);
+
+    // Every segment has a demo organisation, managed by a demo account that can act for it.
+    expect(output).toMatch(/bedrijfsleven@zoetermeer\.demo\s+inwoner\s+beheert \/ manages Ondernemersvereniging Zoetermeer \(bedrijfsleven\)/);
+    const organisaties = await fetch(`${base}/api/v1/organisaties`, { headers: { 'samen-gemeente': 'GM0637' } });
+    expect(organisaties.status).toBe(200);
+    const { organisaties: lijst } = (await organisaties.json()) as { organisaties: Array<{ segment: string }> };
+    expect(lijst.map((o) => o.segment).sort()).toEqual(['bedrijfsleven', 'burgers', 'gemeente', 'maatschappelijk']);
   }, 90_000);
 
   it('stops everything it started on Ctrl-C and exits 0', async () => {

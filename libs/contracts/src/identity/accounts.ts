@@ -1,5 +1,5 @@
 import { IsEmail, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import type { Rol, Segment } from './rollen';
+import type { OrganisatieSegment, Rol, Segment } from './rollen';
 import { eventSubject, requestSubject } from '../subjects';
 
 /**
@@ -184,6 +184,8 @@ export class DemoAccountView {
   gemeente?: string;
   /** TOTP secret of a staff account (base32). */
   totpGeheim?: string;
+  /** The demo organisation this account manages, so it can act for its segment. */
+  organisatie?: { id: string; naam: string; segment: OrganisatieSegment };
 }
 
 export class DemoSeed {

@@ -3,6 +3,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { IdentityEnv } from '../config/identity-env';
 import { Gemeente } from '../gemeente/gemeente.entity';
 import { MailModule } from '../mail/mail.module';
+import { OrganisatieModule } from '../organisaties/organisatie.module';
 import { RefreshTokensModule } from '../sessies/refresh-tokens.module';
 import { DEVELOPMENT_KEY_SECRET } from '../sleutels/sleutels.module';
 import { Account } from './account.entity';
@@ -15,7 +16,7 @@ import { GeheimVersleuteling } from './geheim-versleuteling';
 
 /** Accounts: registration, e-mail confirmation, password reset, second factor. */
 @Module({
-  imports: [MikroOrmModule.forFeature([Account, AccountToken, Gemeente]), MailModule, RefreshTokensModule],
+  imports: [MikroOrmModule.forFeature([Account, AccountToken, Gemeente]), MailModule, RefreshTokensModule, OrganisatieModule],
   controllers: [AccountsHandlers, DemoHandlers],
   providers: [
     AccountsService,

@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ROLLEN, STAF_ROLLEN, type DemoAccountView, type DemoSeedReply, type Rol } from '@samen/contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  ROLLEN,
+  STAF_ROLLEN,
+  type DemoAccountView,
+  type DemoSeedReply,
+  type OrganisatieSegment,
+  type Principal,
+  type Rol,
+} from '@samen/contracts';
 import { DomainError, ServiceEnv } from '@samen/platform';
 import { Gemeente } from '../gemeente/gemeente.entity';
+import { Organisatie } from '../organisaties/organisatie.entity';
+import { OrganisatieService } from '../organisaties/organisatie.service';
 import { Account } from './account.entity';
 import { GeheimVersleuteling } from './geheim-versleuteling';
 import { nieuwTotpGeheim } from './totp';
@@ -13,9 +24,23 @@ import { hashWachtwoord } from './wachtwoord-hash';
 export const DEMO_WACHTWOORD = 'samen-demo-wachtwoord';
 
 /** `Zoetermeer` → `zoetermeer.demo`; the platformbeheerder belongs to no gemeente: `samen.demo`. */
-export function demoEmail(rol: Rol, gemeenteNaam: string): string {
+export function demoEmail(rol: Rol | OrganisatieSegment, gemeenteNaam: string): string {
   const domein = rol === 'platformbeheerder' ? 'samen' : gemeenteNaam.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '');
   return `${rol}@${domein || 'gemeente'}.demo`;
+}
+
+/**
+ * One demo organisation per segment, so every segment can sit at the table at once. The
+ * gemeente's own organisation is managed by the demo ambtenaar (only staff may create one); the
+ * other three each by a resident account of their own (`bedrijfsleven@…`, …).
+ */
+export function demoOrganisaties(gemeenteNaam: string): Array<{ segment: OrganisatieSegment; naam: string }> {
+  return [
+    { segment: 'gemeente', naam: `Gemeente ${gemeenteNaam}` },
+    { segment: 'bedrijfsleven', naam: `Ondernemersvereniging ${gemeenteNaam}` },
+    { segment: 'maatschappelijk', naam: `Welzijnsorganisatie ${gemeenteNaam}` },
+    { segment: 'burgers', naam: `Bewonersvereniging ${gemeenteNaam}` },
+  ];
 }
 
 /**
@@ -29,6 +54,7 @@ export class DemoAccounts {
     private readonly em: EntityManager,
     private readonly env: ServiceEnv,
     private readonly versleuteling: GeheimVersleuteling,
+    private readonly organisaties: OrganisatieService,
   ) {}
 
   async zaai(gemeenteCode: string): Promise<DemoSeedReply> {
@@ -59,8 +85,44 @@ export class DemoAccounts {
         }
         views.push({ rol, email, wachtwoord: DEMO_WACHTWOORD, ...(code ? { gemeente: code } : {}), ...(totpGeheim ? { totpGeheim } : {}) });
       }
-      return views;
+      for (const { segment } of demoOrganisaties(gemeente.naam).filter((o) => o.segment !== 'gemeente')) {
+        const email = demoEmail(segment, gemeente.naam);
+        let account = await em.findOne(Account, { gemeente: gemeente.code, email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!account) {
+          account = em.create(Account, { gemeente: gemeente.code, email, weergavenaam: `Demo ${segment}`, wachtwoordHash, rollen: ['inwoner'] });
+          em.persist(account);
+        }
+        account.wachtwoordHash = wachtwoordHash;
+        account.rollen = ['inwoner'];
+        account.emailBevestigdTijdstip ??= new Date();
+        account.mislukteAanmeldingen = 0;
+        account.geblokkeerdTot = null;
+        views.push({ rol: 'inwoner', email, wachtwoord: DEMO_WACHTWOORD, gemeente: gemeente.code });
+      }
+      return { views, gemeente: { code: gemeente.code, naam: gemeente.naam } };
     });
-    return { accounts };
+    return { accounts: await this.zaaiOrganisaties(accounts.gemeente, accounts.views) };
+  }
+
+  /**
+   * Creates the demo organisations through the organisation service (so their events go out as
+   * for any other), each managed by its demo account; existing ones are kept.
+   */
+  private async zaaiOrganisaties(gemeente: { code: string; naam: string }, views: DemoAccountView[]): Promise<DemoAccountView[]> {
+    const beheerderVan = (segment: OrganisatieSegment) => (segment === 'gemeente' ? demoEmail('ambtenaar', gemeente.naam) : demoEmail(segment, gemeente.naam));
+    for (const { segment, naam } of demoOrganisaties(gemeente.naam)) {
+      const view = views.find((v) => v.email === beheerderVan(segment));
+      const account = view && (await this.em.fork().findOne(Account, { gemeente: gemeente.code, email: view.email }));
+      if (!view || !account) continue;
+      const organisatie = await this.em.fork().findOne(Organisatie, { gemeente: gemeente.code, naam });
+      if (!organisatie) {
+        const principal: Principal = { accountId: account.id, gemeente: gemeente.code, rollen: account.rollen, segment: 'inwoner', tweedeFactor: true };
+        const created = await this.organisaties.create({ naam, segment }, principal, { gemeente: gemeente.code, correlationId: randomUUID() });
+        view.organisatie = { id: created.id, naam: created.naam, segment: created.segment };
+        continue;
+      }
+      view.organisatie = { id: organisatie.id, naam: organisatie.naam, segment: organisatie.segment };
+    }
+    return views;
   }
 }
