@@ -208,13 +208,16 @@ describe('identity accounts and sessions over NATS', () => {
       demo = dataOf(await ask<DemoSeedReply>(DEMO_SUBJECTS.seed, { gemeente: GEMEENTE }));
     });
 
-    it('seeds one confirmed account per role; staff have TOTP secrets', () => {
-      expect(demo.accounts.map((a) => [a.rol, a.email, !!a.totpGeheim])).toEqual([
-        ['platformbeheerder', 'platformbeheerder@samen.demo', true],
-        ['gemeentebeheerder', 'gemeentebeheerder@zoetermeer.demo', true],
-        ['ambtenaar', 'ambtenaar@zoetermeer.demo', true],
-        ['moderator', 'moderator@zoetermeer.demo', true],
-        ['inwoner', 'inwoner@zoetermeer.demo', false],
+    it('seeds one confirmed account per role and per segment; staff have TOTP secrets; each segment an organisation', () => {
+      expect(demo.accounts.map((a) => [a.rol, a.email, !!a.totpGeheim, a.organisatie?.segment])).toEqual([
+        ['platformbeheerder', 'platformbeheerder@samen.demo', true, undefined],
+        ['gemeentebeheerder', 'gemeentebeheerder@zoetermeer.demo', true, undefined],
+        ['ambtenaar', 'ambtenaar@zoetermeer.demo', true, 'gemeente'],
+        ['moderator', 'moderator@zoetermeer.demo', true, undefined],
+        ['inwoner', 'inwoner@zoetermeer.demo', false, undefined],
+        ['inwoner', 'bedrijfsleven@zoetermeer.demo', false, 'bedrijfsleven'],
+        ['inwoner', 'maatschappelijk@zoetermeer.demo', false, 'maatschappelijk'],
+        ['inwoner', 'burgers@zoetermeer.demo', false, 'burgers'],
       ]);
     });
 

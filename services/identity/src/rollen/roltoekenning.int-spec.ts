@@ -77,6 +77,11 @@ describe('identity over NATS (rollen toekennen en intrekken)', () => {
       { accountId: id, rol: 'ambtenaar', toegekend: true, rollen: ['ambtenaar', 'moderator', 'inwoner'], door: beheer.accountId },
       { accountId: id, rol: 'moderator', toegekend: false, rollen: ['ambtenaar', 'inwoner'], door: beheer.accountId },
     ]);
+    // Each real change is on the processing log (AVG), with who did it; the no-op is not.
+    const { rows } = await withClient('identity', (c) =>
+      c.query('select actor, handeling from identity.verwerking where betrokkene = $1 order by tijdstip', [id]),
+    );
+    expect(rows).toEqual(Array.from({ length: 3 }, () => ({ actor: beheer.accountId, handeling: 'wijziging' })));
   });
 
   it('lets a platformbeheerder grant gemeentebeheerder, and nothing else', async () => {

@@ -5,6 +5,8 @@ import { type AccountRollenView, CONTEXT_HEADERS, type MessageContext, type Prin
 import { DomainError, Outbox } from '@samen/platform';
 import { Account } from '../accounts/account.entity';
 import { magRolIntrekken, magRolToekennen, nieuweRollen } from './roltoekenning.rules';
+import { GRONDSLAGEN } from '../avg/grondslagen';
+import { Verwerkingslog } from '../avg/verwerkingslog';
 
 @Injectable()
 export class RoltoekenningService {
@@ -13,6 +15,7 @@ export class RoltoekenningService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
+    private readonly verwerkingslog: Verwerkingslog,
   ) {}
 
   /**
@@ -39,6 +42,14 @@ export class RoltoekenningService {
       if (account.rollen.includes(input.rol) === toekennen) return view;
       account.rollen = rollen;
       const data: RollenGewijzigd = { accountId: account.id, rol: input.rol, toegekend: toekennen, rollen, door: actor.accountId };
+      this.verwerkingslog.vastleggen(em, {
+        actor: actor.accountId,
+        betrokkene: account.id,
+        gemeente,
+        handeling: 'wijziging',
+        grondslag: GRONDSLAGEN.rolwijziging,
+        correlationId: context.correlationId,
+      });
       this.outbox.add(em, { subject: ROL_EVENTS.gewijzigd, resource: 'rollen', event: 'gewijzigd', about: account.id, data, context: { gemeente, correlationId: context.correlationId } });
       this.logger.log({ gemeente, account: account.id, rol: input.rol, toegekend: toekennen, door: actor.accountId }, 'rol gewijzigd');
       return view;

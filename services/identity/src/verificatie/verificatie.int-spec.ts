@@ -169,6 +169,8 @@ describe('identity over NATS (inwonerverificatie)', () => {
     const view = dataOf(await ask<VerificatieView>(VERIFICATIE_SUBJECTS.persoonlijk, { accountId: account.id, gebied: 'BU06370102' }, ambtenaar));
     expect(view).toMatchObject({ accountId: account.id, gebied: 'BU06370102', methode: 'persoonlijk' });
     expect(await app.get(VerificatieService).geverifieerdGebied(account.id)).toBe('BU06370102');
+    const { rows } = await withClient('identity', (c) => c.query('select actor, handeling from identity.verwerking where betrokkene = $1', [account.id]));
+    expect(rows).toEqual([{ actor: ambtenaar.accountId, handeling: 'verificatie' }]);
 
     expect(errorOf(await ask(VERIFICATIE_SUBJECTS.persoonlijk, { accountId: anderGemeente.id, gebied: 'BU06370102' }, ambtenaar))).toMatchObject({ code: 'NOT_FOUND' });
     for (const rol of ['inwoner', 'gemeentebeheerder', 'moderator'] as const) {

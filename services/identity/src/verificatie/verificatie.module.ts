@@ -4,6 +4,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Account } from '../accounts/account.entity';
 import { IdentityEnv } from '../config/identity-env';
 import { DEVELOPMENT_KEY_SECRET } from '../sleutels/sleutels.module';
+import { VerwerkingslogModule } from '../avg/verwerkingslog.module';
 import { Verificatie, VerificatiecodeBatch, Verificatiecode, VerificatiePoging } from './verificatie.entity';
 import { VerificatieHandlers } from './verificatie.handlers';
 import { VerificatieService } from './verificatie.service';
@@ -14,7 +15,7 @@ import { VERIFICATIECODE_SLEUTEL } from './verificatie.tokens';
  * {@link VerificatieService.geverifieerdGebied} for the tokens.
  */
 @Module({
-  imports: [MikroOrmModule.forFeature([VerificatiecodeBatch, Verificatiecode, Verificatie, VerificatiePoging, Account])],
+  imports: [MikroOrmModule.forFeature([VerificatiecodeBatch, Verificatiecode, Verificatie, VerificatiePoging, Account]), VerwerkingslogModule],
   controllers: [VerificatieHandlers],
   providers: [
     VerificatieService,

@@ -17,6 +17,8 @@ import {
 import { DomainError, Outbox } from '@samen/platform';
 import { Account } from '../accounts/account.entity';
 import { VERIFICATIECODE_SLEUTEL } from './verificatie.tokens';
+import { GRONDSLAGEN } from '../avg/grondslagen';
+import { Verwerkingslog } from '../avg/verwerkingslog';
 import { Verificatie, VerificatiecodeBatch, Verificatiecode, VerificatiePoging } from './verificatie.entity';
 import { magCodesAanmaken, magPersoonlijkVerifieren, MAX_MISLUKTE_POGINGEN, POGING_VENSTER_MS, pogingToegestaan } from './verificatie.rules';
 import { controleerVerlooptDatum, gebiedHoortBijGemeente, genereerCode, hashCode, isVerlopen, normaliseerCode } from './verificatiecode';
@@ -52,6 +54,7 @@ export class VerificatieService {
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
     @Inject(VERIFICATIECODE_SLEUTEL) private readonly sleutel: Buffer,
+    private readonly verwerkingslog: Verwerkingslog,
   ) {}
 
   /** A batch of new codes; the reply is the only place the codes ever appear in readable form. */
@@ -186,6 +189,12 @@ export class VerificatieService {
       ...(door ? { geverifieerdDoor: door } : {}),
       geverifieerdTijdstip: nu,
     });
+    // Who verified whom is a processing of personal data: on the log, in the same transaction.
+    this.verwerkingslog.vastleggen(
+      em,
+      { actor: door ?? accountId, betrokkene: accountId, gemeente, handeling: 'verificatie', grondslag: GRONDSLAGEN.verificatie, correlationId: context.correlationId },
+      nu,
+    );
     const data: InwonerGeverifieerd = { accountId, gebied };
     this.outbox.add(em, {
       subject: VERIFICATIE_EVENTS.inwonerGeverifieerd,
