@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { Matches, ValidateNested } from 'class-validator';
 import {
   BOUWSTENEN,
   GemeenteCode,
@@ -36,6 +36,14 @@ export class GemeenteVastleggenDto extends OmitType(UpsertGemeente, ['code'] as 
     example: ['identity', 'samenspreker'],
   })
   override bouwstenen: Bouwsteen[];
+}
+
+/** The body of POST /gemeenten: code, naam and bouwstenen. */
+@ApiSchema({ name: 'NieuweGemeente', description: 'Code, naam en bouwstenen van een gemeente.' })
+export class NieuweGemeenteDto extends GemeenteVastleggenDto {
+  @ApiProperty({ description: 'CBS-code van de gemeente: GM en vier cijfers.', pattern: CODE_PATTERN, example: 'GM0637' })
+  @Matches(new RegExp(CODE_PATTERN), { message: 'code moet GM gevolgd door vier cijfers zijn (bijv. GM0637)' })
+  code: string;
 }
 
 @ApiSchema({ name: 'PeilingInstellingen', description: 'Standaardwaarden voor peilingen (stemmingen) in deze gemeente.' })

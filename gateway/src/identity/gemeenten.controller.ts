@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GEMEENTE_SUBJECTS, type GemeenteList, type GemeenteView, type MessageContext } from '@samen/contracts';
-import { BouwsteenClient, Intern, Publiek } from '@samen/platform';
+import { BouwsteenClient, Intern, Publiek, Rollen } from '@samen/platform';
 import { ADMIN_SECURITY_SCHEME } from '../auth/admin-security';
 import { AdminTokenGuard } from '../auth/admin-token.guard';
 import { ApiCallerContext, CallerContext } from '../http/caller-context';
 import { ApiProblem } from '../problems/problem.dto';
-import { GemeenteCodeParams, GemeenteDto, GemeentenDto, GemeenteVastleggenDto, toGemeenteDto } from './gemeente.dto';
+import { GemeenteCodeParams, GemeenteDto, GemeentenDto, GemeenteVastleggenDto, NieuweGemeenteDto, toGemeenteDto } from './gemeente.dto';
 
 const NOT_RUNNING = 'identity draait nu niet, of de berichtenbus is niet bereikbaar.';
 const TOO_SLOW = 'identity antwoordde niet op tijd.';
@@ -36,6 +36,23 @@ export class GemeentenController {
   @ApiProblem(404, 'Deze gemeente bestaat niet.')
   async get(@Param() { code }: GemeenteCodeParams, @CallerContext() context: MessageContext): Promise<GemeenteDto> {
     return toGemeenteDto(await this.bouwstenen.request<GemeenteView>(GEMEENTE_SUBJECTS.get, { code }, context));
+  }
+
+  @Post()
+  @Rollen('platformbeheerder')
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'postGemeente',
+    summary: 'Gemeente aanmaken (platformbeheer)',
+    description:
+      'Een platformbeheerder legt een gemeente vast, of werkt haar naam en bouwstenen bij; herhalen met dezelfde inhoud verandert niets. ' +
+      'Met een toegangstoken (rol platformbeheerder).',
+  })
+  @ApiCreatedResponse({ description: 'De gemeente zoals ze nu is vastgelegd.', type: GemeenteDto })
+  @ApiProblem(401, 'Niet ingelogd, of het token is ongeldig.')
+  @ApiProblem(403, 'Alleen een platformbeheerder legt gemeenten vast.')
+  async post(@Body() body: NieuweGemeenteDto, @CallerContext() context: MessageContext): Promise<GemeenteDto> {
+    return toGemeenteDto(await this.bouwstenen.request<GemeenteView>(GEMEENTE_SUBJECTS.vastleggen, { code: body.code, naam: body.naam, bouwstenen: body.bouwstenen }, context));
   }
 
   @Put(':code')

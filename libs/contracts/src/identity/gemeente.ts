@@ -9,6 +9,8 @@ export const GEMEENTE_SUBJECTS = {
   list: requestSubject('identity', 'gemeenten', 'list'),
   /** Idempotent: creates the gemeente or updates its name and bouwstenen. Platform-internal. */
   upsert: requestSubject('identity', 'gemeenten', 'upsert'),
+  /** The same, by a platformbeheerder with an access token (POST /api/v1/gemeenten). */
+  vastleggen: requestSubject('identity', 'gemeenten', 'vastleggen'),
   /** Partial update of the settings; gemeentebeheerder of that gemeente or platformbeheerder. */
   instellingenWijzigen: requestSubject('identity', 'gemeenten', 'instellingen-wijzigen'),
 };

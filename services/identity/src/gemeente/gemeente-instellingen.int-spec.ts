@@ -117,4 +117,12 @@ describe('identity over NATS (gemeente-instellingen)', () => {
     const platform = await token(['platformbeheerder']);
     expect(errorOf(await wijzig('GM9999', { steundrempel: 3 }, platform, undefined))).toMatchObject({ code: 'NOT_FOUND', status: 404 });
   });
+
+  it('lets only a platformbeheerder create a gemeente with an access token', async () => {
+    const vastleggen = (bearer?: string) =>
+      request<GemeenteView>(GEMEENTE_SUBJECTS.vastleggen, { code: 'GM0014', naam: 'Groningen', bouwstenen: ['identity'] }, bearer ? { [CONTEXT_HEADERS.authorization]: `Bearer ${bearer}` } : {}, { nc });
+    expect(errorOf(await vastleggen())).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(errorOf(await vastleggen(await token(['gemeentebeheerder'], 'GM0637')))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(dataOf(await vastleggen(await token(['platformbeheerder'])))).toMatchObject({ code: 'GM0014', naam: 'Groningen' });
+  });
 });

@@ -35,6 +35,13 @@ export class GemeenteHandlers {
     return this.gemeenten.upsert(request, context);
   }
 
+  // A platform administrator creates gemeenten (issue 3); a gemeentebeheerder manages its own settings.
+  @Rollen('platformbeheerder')
+  @MessagePattern(GEMEENTE_SUBJECTS.vastleggen)
+  vastleggen(@Payload() request: UpsertGemeente, @Context() context: MessageContext): Promise<GemeenteView> {
+    return this.gemeenten.upsert(request, context);
+  }
+
   @MessagePattern(GEMEENTE_SUBJECTS.instellingenWijzigen)
   @Rollen('gemeentebeheerder', 'platformbeheerder')
   wijzigInstellingen(@Payload() request: WijzigInstellingen, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<GemeenteView> {
