@@ -47,6 +47,7 @@ describe('subjects', () => {
       get: 'identity.v1.gemeenten.get',
       list: 'identity.v1.gemeenten.list',
       upsert: 'identity.v1.gemeenten.upsert',
+      vastleggen: 'identity.v1.gemeenten.vastleggen',
       instellingenWijzigen: 'identity.v1.gemeenten.instellingen-wijzigen',
     });
     expect(GEMEENTE_EVENTS.vastgelegd).toBe('evt.identity.v1.gemeente-vastgelegd');
