@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MikroORM } from '@mikro-orm/core';
 import { GEMEENTE_SUBJECTS, type Rol } from '@samen/contracts';
 import { loadEnv } from '@samen/platform';
-import { dataOf, definitionOf, natsConnect, pollUntil, request, startTestService, testEnv, withClient } from '@samen/testing';
+import { dataOf, definitionOf, natsConnect, outboxDrained, request, startTestService, testEnv } from '@samen/testing';
 import { Account } from '../../../services/identity/src/accounts/account.entity';
 import { TokenIssuer } from '../../../services/identity/src/sleutels/token-issuer';
 import { GatewayEnv } from '../config/gateway-env';
@@ -57,9 +57,7 @@ describe('gateway: instellingen, organisaties, verificaties en rollen', () => {
   });
 
   afterAll(async () => {
-    // Let the relay publish what these tests wrote: rows left in the outbox would be published by
-    // the next identity that starts on this database (a later test file), as events out of nowhere.
-    await pollUntil(async () => ((await withClient('identity', (c) => c.query('select count(*)::int as n from identity.outbox where published_at is null'))).rows[0].n === 0 ? true : undefined), { what: 'outbox drained' });
+    await outboxDrained('identity');
     await gateway?.close();
     await identity?.close();
   });

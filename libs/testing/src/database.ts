@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { Bouwsteen } from '@samen/contracts';
 import { ormOptions } from '@samen/platform';
 import { serviceDatabaseUrlFor, testEnv } from './env';
+import { pollUntil } from './poll';
 import { ORMS } from './services';
 
 /**
@@ -36,6 +37,21 @@ export async function truncate(bouwsteen: Bouwsteen, tables: string[]): Promise<
     })
     .join(', ');
   await withClient(bouwsteen, (client) => client.query(`truncate table ${list} cascade`).then(() => undefined));
+}
+
+/**
+ * Waits until the bouwsteen's relay has published everything in its outbox. Call it before
+ * stopping a service a test started: rows left behind would be published by the next instance
+ * that starts on this database (a later test file), as events out of nowhere.
+ */
+export async function outboxDrained(bouwsteen: Bouwsteen, timeoutMs = 5000): Promise<void> {
+  await pollUntil(
+    async () => {
+      const { rows } = await withClient(bouwsteen, (c) => c.query(`select count(*)::int as n from "${bouwsteen}"."outbox" where published_at is null`));
+      return rows[0].n === 0;
+    },
+    { timeoutMs, what: `${bouwsteen} outbox drained` },
+  );
 }
 
 /**

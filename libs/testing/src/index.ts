@@ -4,7 +4,7 @@
  */
 export { testEnv, serviceEnv, serviceDatabaseUrlFor, rolePassword, type TestEnv, type EnvOverrides } from './env';
 export { definitionOf, startTestService, ORMS } from './services';
-export { pgClient, withClient, truncate, testOrm } from './database';
+export { pgClient, withClient, truncate, testOrm, outboxDrained } from './database';
 export {
   natsConnect,
   request,

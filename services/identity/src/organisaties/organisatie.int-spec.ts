@@ -13,7 +13,7 @@ import {
   type OrganisatieView,
   type Rol,
 } from '@samen/contracts';
-import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, streamEvents, streamLastSeq, truncate, withClient } from '@samen/testing';
+import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, streamEvents, streamLastSeq, truncate, withClient, outboxDrained } from '@samen/testing';
 import { Account } from '../accounts/account.entity';
 import { TokenIssuer } from '../sleutels/token-issuer';
 import { OrganisatieService } from './organisatie.service';
@@ -59,9 +59,7 @@ describe('identity over NATS (organisaties en lidmaatschappen)', () => {
   });
 
   afterAll(async () => {
-    // Let the relay publish what these tests wrote: rows left in the outbox would be published by
-    // the next identity that starts on this database (a later test file), as events out of nowhere.
-    await pollUntil(async () => ((await withClient('identity', (c) => c.query('select count(*)::int as n from identity.outbox where published_at is null'))).rows[0].n === 0 ? true : undefined), { what: 'outbox drained' });
+    await outboxDrained('identity');
     await nc?.close();
     await app?.close();
   });

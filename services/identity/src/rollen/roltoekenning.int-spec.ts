@@ -3,7 +3,7 @@ import type { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import { type AccountRollenView, CONTEXT_HEADERS, GEMEENTE_SUBJECTS, ROL_EVENTS, ROL_SUBJECTS, type Rol } from '@samen/contracts';
-import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, streamEvents, streamLastSeq, withClient } from '@samen/testing';
+import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, streamEvents, streamLastSeq, withClient, outboxDrained } from '@samen/testing';
 import { Account } from '../accounts/account.entity';
 import { TokenIssuer } from '../sleutels/token-issuer';
 
@@ -48,9 +48,7 @@ describe('identity over NATS (rollen toekennen en intrekken)', () => {
   });
 
   afterAll(async () => {
-    // Let the relay publish what these tests wrote: rows left in the outbox would be published by
-    // the next identity that starts on this database (a later test file), as events out of nowhere.
-    await pollUntil(async () => ((await withClient('identity', (c) => c.query('select count(*)::int as n from identity.outbox where published_at is null'))).rows[0].n === 0 ? true : undefined), { what: 'outbox drained' });
+    await outboxDrained('identity');
     await nc?.close();
     await app?.close();
   });
