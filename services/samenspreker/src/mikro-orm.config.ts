@@ -1,9 +1,10 @@
 import { ormOptions, type ServiceOrm } from '@samen/platform';
 import { MIGRATIONS } from './migrations';
+import { TijdlijnEntry } from './tijdlijn/tijdlijn.entity';
 
 /** The tables of samenspreker; the platform adds its outbox and inbox. */
 export const samensprekerOrm: ServiceOrm = {
-  entities: [],
+  entities: [TijdlijnEntry],
   migrations: MIGRATIONS,
 };
 

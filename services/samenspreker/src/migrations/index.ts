@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127006100Tijdlijn } from './Migration20261127006100Tijdlijn';
 
 /** samenspreker's own migrations, oldest first (the platform's outbox and inbox come before them). */
-export const MIGRATIONS: MigrationObject[] = [];
+export const MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261127006100Tijdlijn', class: Migration20261127006100Tijdlijn }];

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { hashVan, type JsonWaarde, NUL_HASH, type TijdlijnActor, type Verificatie, verifieerKeten } from './tijdlijn-keten';
+import { TijdlijnEntry } from './tijdlijn.entity';
+
+/** What a caller appends; volgnummer, tijdstip and the hashes are the timeline's business. */
+export interface NieuweTijdlijnEntry {
+  vraagstukId: string;
+  gemeente: string;
+  soort: string;
+  actor?: TijdlijnActor | null;
+  gegevens: JsonWaarde;
+}
+
+export const TIJDLIJN_STANDAARD_LIMIET = 50;
+export const TIJDLIJN_MAX_LIMIET = 200;
+
+/** Rows as read for verification: raw SQL, so jsonb comes back as parsed JSON and nothing is mapped or cached. */
+interface EntryRij {
+  vraagstuk_id: string;
+  volgnummer: number;
+  tijdstip: Date;
+  soort: string;
+  actor: TijdlijnActor | null;
+  gegevens: JsonWaarde;
+  vorige_hash: string;
+  hash: string;
+}
+
+/** The public timeline of vraagstukken: append inside the caller's transaction, read, verify. */
+@Injectable()
+export class Tijdlijn {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Appends one entry inside the caller's transaction (pass the transactional `em`), so the entry
+   * exists exactly when the change it records does. Two transactions appending to the same
+   * vraagstuk are serialised by a per-vraagstuk advisory transaction lock taken before the chain
+   * head is read: without it both could read the same head and fork the chain (the unique
+   * constraint would then fail one of them instead of making it wait).
+   */
+  async voegToe(em: EntityManager, nieuw: NieuweTijdlijnEntry): Promise<TijdlijnEntry> {
+    await em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`samenspreker.tijdlijn:${nieuw.vraagstukId}`]);
+    const [kop] = await em.execute<{ volgnummer: number; hash: string }[]>(
+      `select "volgnummer", "hash" from "samenspreker"."tijdlijn_entry" where "vraagstuk_id" = ? order by "volgnummer" desc limit 1`,
+      [nieuw.vraagstukId],
+    );
+    const volgnummer = kop ? kop.volgnummer + 1 : 1;
+    const vorigeHash = kop ? kop.hash : NUL_HASH;
+    const tijdstip = new Date();
+    const actor = nieuw.actor ?? null;
+    // Through JSON once, so what is hashed is exactly what jsonb will give back (no undefined, no Dates).
+    const gegevens = JSON.parse(JSON.stringify(nieuw.gegevens)) as JsonWaarde;
+    const hash = hashVan({ vraagstukId: nieuw.vraagstukId, volgnummer, tijdstip: tijdstip.toISOString(), soort: nieuw.soort, actor, gegevens, vorigeHash });
+    const entry = Object.assign(new TijdlijnEntry(), {
+      id: randomUUID(),
+      vraagstukId: nieuw.vraagstukId,
+      volgnummer,
+      gemeente: nieuw.gemeente,
+      tijdstip,
+      soort: nieuw.soort,
+      actor,
+      gegevens,
+      vorigeHash,
+      hash,
+    });
+    // A direct insert, not persist + flush: the caller's unit of work is theirs to flush.
+    await em.execute(
+      `insert into "samenspreker"."tijdlijn_entry" ("id", "vraagstuk_id", "volgnummer", "gemeente", "tijdstip", "soort", "actor", "gegevens", "vorige_hash", "hash")
+       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)`,
+      [entry.id, entry.vraagstukId, volgnummer, entry.gemeente, tijdstip, entry.soort, actor === null ? null : JSON.stringify(actor), JSON.stringify(gegevens), vorigeHash, hash],
+    );
+    return entry;
+  }
+
+  /** Entries after volgnummer `na`, oldest first (keyset pagination by volgnummer). */
+  async lees(vraagstukId: string, opties: { na?: number; limiet?: number } = {}): Promise<TijdlijnEntry[]> {
+    const limiet = Math.min(Math.max(opties.limiet ?? TIJDLIJN_STANDAARD_LIMIET, 1), TIJDLIJN_MAX_LIMIET);
+    return this.em.fork().find(
+      TijdlijnEntry,
+      { vraagstukId, volgnummer: { $gt: opties.na ?? 0 } },
+      { orderBy: { volgnummer: 'asc' }, limit: limiet },
+    );
+  }
+
+  /** Recomputes every hash of the vraagstuk's chain and names the first entry that does not match. */
+  async verifieer(vraagstukId: string): Promise<Verificatie> {
+    const rijen = await this.em.fork().execute<EntryRij[]>(
+      `select "vraagstuk_id", "volgnummer", "tijdstip", "soort", "actor", "gegevens", "vorige_hash", "hash"
+       from "samenspreker"."tijdlijn_entry" where "vraagstuk_id" = ? order by "volgnummer" asc, "id" asc`,
+      [vraagstukId],
+    );
+    return verifieerKeten(
+      rijen.map((rij) => ({
+        vraagstukId: rij.vraagstuk_id,
+        volgnummer: rij.volgnummer,
+        tijdstip: new Date(rij.tijdstip).toISOString(),
+        soort: rij.soort,
+        actor: rij.actor,
+        gegevens: rij.gegevens,
+        vorigeHash: rij.vorige_hash,
+        hash: rij.hash,
+      })),
+    );
+  }
+}
