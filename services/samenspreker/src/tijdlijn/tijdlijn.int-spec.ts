@@ -1,0 +1,90 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { definitionOf, startTestService, withClient } from '@samen/testing';
+import { Tijdlijn } from './tijdlijn.service';
+
+describe('samenspreker tijdlijn against PostgreSQL', () => {
+  let app: NestFastifyApplication;
+  let tijdlijn: Tijdlijn;
+
+  /** One append in its own transaction, as an aggregate's command does it. */
+  function voegToe(vraagstukId: string, stap: number) {
+    return app
+      .get(EntityManager)
+      .fork()
+      .transactional((em) =>
+        tijdlijn.voegToe(em, {
+          vraagstukId,
+          gemeente: 'GM0637',
+          soort: stap === 1 ? 'vraagstuk-aangemaakt' : 'fase-gewijzigd',
+          actor: { accountId: randomUUID(), segment: 'inwoner' },
+          gegevens: { stap, fase: 'agendering', tekst: `stap ${stap}` },
+        }),
+      );
+  }
+
+  beforeAll(async () => {
+    app = await startTestService(definitionOf('samenspreker'));
+    tijdlijn = app.get(Tijdlijn);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('appends a chain that verifies, and reads it page by page', async () => {
+    const vraagstukId = randomUUID();
+    for (let stap = 1; stap <= 5; stap++) await voegToe(vraagstukId, stap);
+
+    expect(await tijdlijn.verifieer(vraagstukId)).toEqual({ geldig: true, aantal: 5 });
+    const eerste = await tijdlijn.lees(vraagstukId, { limiet: 2 });
+    expect(eerste.map((entry) => entry.volgnummer)).toEqual([1, 2]);
+    const volgende = await tijdlijn.lees(vraagstukId, { na: 2, limiet: 10 });
+    expect(volgende.map((entry) => entry.volgnummer)).toEqual([3, 4, 5]);
+    expect(volgende[0]!.vorigeHash).toBe(eerste[1]!.hash);
+  });
+
+  it('gives 20 parallel appends to one vraagstuk volgnummers 1..20 and a valid chain', async () => {
+    const vraagstukId = randomUUID();
+    await Promise.all(Array.from({ length: 20 }, (_, index) => voegToe(vraagstukId, index + 1)));
+
+    const entries = await tijdlijn.lees(vraagstukId, { limiet: 100 });
+    expect(entries.map((entry) => entry.volgnummer)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+    expect(await tijdlijn.verifieer(vraagstukId)).toEqual({ geldig: true, aantal: 20 });
+  });
+
+  it('names exactly the entry that was changed directly in PostgreSQL', async () => {
+    const vraagstukId = randomUUID();
+    for (let stap = 1; stap <= 5; stap++) await voegToe(vraagstukId, stap);
+    const anderVraagstuk = randomUUID();
+    for (let stap = 1; stap <= 3; stap++) await voegToe(anderVraagstuk, stap);
+
+    // Someone with database access: the superuser disables the trigger, edits history, re-enables it.
+    await withClient('admin', async (client) => {
+      await client.query('begin');
+      await client.query('alter table samenspreker.tijdlijn_entry disable trigger tijdlijn_onveranderlijk');
+      const { rowCount } = await client.query(
+        `update samenspreker.tijdlijn_entry set gegevens = jsonb_set(gegevens, '{tekst}', '"herschreven"') where vraagstuk_id = $1 and volgnummer = 3`,
+        [vraagstukId],
+      );
+      expect(rowCount).toBe(1);
+      await client.query('alter table samenspreker.tijdlijn_entry enable trigger tijdlijn_onveranderlijk');
+      await client.query('commit');
+    });
+
+    expect(await tijdlijn.verifieer(vraagstukId)).toEqual({ geldig: false, aantal: 5, eersteFout: { volgnummer: 3, reden: 'hash' } });
+    // Another vraagstuk's chain is untouched.
+    expect(await tijdlijn.verifieer(anderVraagstuk)).toEqual({ geldig: true, aantal: 3 });
+  });
+
+  it('refuses UPDATE and DELETE by the service role', async () => {
+    const vraagstukId = randomUUID();
+    await voegToe(vraagstukId, 1);
+    await withClient('samenspreker', async (client) => {
+      await expect(client.query(`update samenspreker.tijdlijn_entry set soort = 'x' where vraagstuk_id = $1`, [vraagstukId])).rejects.toThrow(/append-only/);
+      await expect(client.query(`delete from samenspreker.tijdlijn_entry where vraagstuk_id = $1`, [vraagstukId])).rejects.toThrow(/append-only/);
+    });
+    expect(await tijdlijn.verifieer(vraagstukId)).toEqual({ geldig: true, aantal: 1 });
+  });
+});
