@@ -11,6 +11,7 @@ import { IdentityModule } from './identity/identity.module';
 import { FixedWindowThrottlerStorage } from './http/fixed-window-storage';
 import { OpenApiModule } from './openapi/openapi.module';
 import { ProblemFilter } from './problems/problem.filter';
+import { SamensprekerModule } from './samenspreker/samenspreker.module';
 
 /** Holds the checked settings, injectable as `GatewayEnv` everywhere. */
 @Module({})
@@ -48,6 +49,7 @@ export class GatewayModule {
         TerminusModule,
         BouwstenenModule,
         IdentityModule,
+        SamensprekerModule,
         OpenApiModule,
       ],
       controllers: [HealthController],

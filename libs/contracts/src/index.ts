@@ -7,3 +7,4 @@ export * from './events';
 export * from './health';
 export * from './identity';
 export * from './avg';
+export * from './samenspreker/tijdlijn';

@@ -1,12 +1,15 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { definitionOf, startTestService, withClient } from '@samen/testing';
+import type { NatsConnection } from 'nats';
+import { TIJDLIJN_SUBJECTS, type TijdlijnList, type TijdlijnVerificatie } from '@samen/contracts';
+import { dataOf, definitionOf, errorOf, natsConnect, request, startTestService, withClient } from '@samen/testing';
 import { Tijdlijn } from './tijdlijn.service';
 
 describe('samenspreker tijdlijn against PostgreSQL', () => {
   let app: NestFastifyApplication;
   let tijdlijn: Tijdlijn;
+  let nc: NatsConnection;
 
   /** One append in its own transaction, as an aggregate's command does it. */
   function voegToe(vraagstukId: string, stap: number) {
@@ -27,9 +30,11 @@ describe('samenspreker tijdlijn against PostgreSQL', () => {
   beforeAll(async () => {
     app = await startTestService(definitionOf('samenspreker'));
     tijdlijn = app.get(Tijdlijn);
+    nc = await natsConnect();
   });
 
   afterAll(async () => {
+    await nc?.close();
     await app?.close();
   });
 
@@ -86,5 +91,21 @@ describe('samenspreker tijdlijn against PostgreSQL', () => {
       await expect(client.query(`delete from samenspreker.tijdlijn_entry where vraagstuk_id = $1`, [vraagstukId])).rejects.toThrow(/append-only/);
     });
     expect(await tijdlijn.verifieer(vraagstukId)).toEqual({ geldig: true, aantal: 1 });
+  });
+
+  it('answers list and verify over NATS without a token, page by page', async () => {
+    const vraagstukId = randomUUID();
+    for (let stap = 1; stap <= 3; stap++) await voegToe(vraagstukId, stap);
+
+    const eerste = dataOf(await request<TijdlijnList>(TIJDLIJN_SUBJECTS.list, { vraagstukId, limiet: 2 }, {}, { nc }));
+    expect(eerste.items.map((item) => item.volgnummer)).toEqual([1, 2]);
+    expect(eerste.volgende).toBe(2);
+    const laatste = dataOf(await request<TijdlijnList>(TIJDLIJN_SUBJECTS.list, { vraagstukId, na: 2, limiet: 2 }, {}, { nc }));
+    expect(laatste.items.map((item) => item.volgnummer)).toEqual([3]);
+    expect(laatste.volgende).toBeUndefined();
+    expect(laatste.items[0]).toMatchObject({ vraagstukId, gemeente: 'GM0637', soort: 'fase-gewijzigd', vorigeHash: eerste.items[1]!.hash });
+
+    expect(dataOf(await request<TijdlijnVerificatie>(TIJDLIJN_SUBJECTS.verify, { vraagstukId }, {}, { nc }))).toEqual({ geldig: true, aantal: 3 });
+    expect(errorOf(await request(TIJDLIJN_SUBJECTS.verify, { vraagstukId: 'geen-uuid' }, {}, { nc }))).toMatchObject({ status: 400 });
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { TIJDLIJN_MAX_LIMIET, TIJDLIJN_STANDAARD_LIMIET } from '@samen/contracts';
 import { hashVan, type JsonWaarde, NUL_HASH, type TijdlijnActor, type Verificatie, verifieerKeten } from './tijdlijn-keten';
 import { TijdlijnEntry } from './tijdlijn.entity';
 
@@ -13,8 +14,6 @@ export interface NieuweTijdlijnEntry {
   gegevens: JsonWaarde;
 }
 
-export const TIJDLIJN_STANDAARD_LIMIET = 50;
-export const TIJDLIJN_MAX_LIMIET = 200;
 
 /** Rows as read for verification: raw SQL, so jsonb comes back as parsed JSON and nothing is mapped or cached. */
 interface EntryRij {
@@ -74,9 +73,9 @@ export class Tijdlijn {
     return entry;
   }
 
-  /** Entries after volgnummer `na`, oldest first (keyset pagination by volgnummer). */
+  /** Entries after volgnummer `na`, oldest first (keyset pagination by volgnummer); one over the maximum so a caller can look ahead for a next page. */
   async lees(vraagstukId: string, opties: { na?: number; limiet?: number } = {}): Promise<TijdlijnEntry[]> {
-    const limiet = Math.min(Math.max(opties.limiet ?? TIJDLIJN_STANDAARD_LIMIET, 1), TIJDLIJN_MAX_LIMIET);
+    const limiet = Math.min(Math.max(opties.limiet ?? TIJDLIJN_STANDAARD_LIMIET, 1), TIJDLIJN_MAX_LIMIET + 1);
     return this.em.fork().find(
       TijdlijnEntry,
       { vraagstukId, volgnummer: { $gt: opties.na ?? 0 } },
