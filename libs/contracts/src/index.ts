@@ -7,4 +7,5 @@ export * from './events';
 export * from './health';
 export * from './identity';
 export * from './avg';
+export * from './samenspreker';
 export * from './samenspreker/tijdlijn';

@@ -1,10 +1,11 @@
 import { ormOptions, type ServiceOrm } from '@samen/platform';
 import { MIGRATIONS } from './migrations';
 import { TijdlijnEntry } from './tijdlijn/tijdlijn.entity';
+import { Vraagstuk } from './vraagstuk/vraagstuk.entity';
 
 /** The tables of samenspreker; the platform adds its outbox and inbox. */
 export const samensprekerOrm: ServiceOrm = {
-  entities: [TijdlijnEntry],
+  entities: [TijdlijnEntry, Vraagstuk],
   migrations: MIGRATIONS,
 };
 

@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127005100Vraagstuk } from './Migration20261127005100Vraagstuk';
 import { Migration20261127006100Tijdlijn } from './Migration20261127006100Tijdlijn';
 
 /** samenspreker's own migrations, oldest first (the platform's outbox and inbox come before them). */
-export const MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261127006100Tijdlijn', class: Migration20261127006100Tijdlijn }];
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261127005100Vraagstuk', class: Migration20261127005100Vraagstuk },
+  { name: 'Migration20261127006100Tijdlijn', class: Migration20261127006100Tijdlijn },
+];

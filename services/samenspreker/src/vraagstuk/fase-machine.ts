@@ -1,12 +1,12 @@
-import type { Rol } from '@samen/contracts';
+import { type Rol, VRAAGSTUK_FASEN, type VraagstukFase } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
 
 /**
  * The five-phase process of a vraagstuk (DESIGN.md, issue 4) as plain data and functions, so the
  * rules can be read in one place and tested exhaustively without Nest or a database.
  */
-export const FASEN = ['agendering', 'oplossingen', 'besluitvorming', 'uitvoering', 'evaluatie', 'afgerond', 'afgewezen'] as const;
-export type Fase = (typeof FASEN)[number];
+export const FASEN = VRAAGSTUK_FASEN;
+export type Fase = VraagstukFase;
 
 export function isFase(value: unknown): value is Fase {
   return typeof value === 'string' && (FASEN as readonly string[]).includes(value);

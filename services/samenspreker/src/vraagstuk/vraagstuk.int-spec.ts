@@ -1,0 +1,166 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NatsConnection } from 'nats';
+import { randomUUID } from 'node:crypto';
+import {
+  CONTEXT_HEADERS,
+  GEMEENTE_SUBJECTS,
+  type Rol,
+  type Segment,
+  VRAAGSTUK_EVENTS,
+  VRAAGSTUK_SUBJECTS,
+  type VraagstukList,
+  type VraagstukView,
+} from '@samen/contracts';
+import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, request, startTestService, streamEvents, streamLastSeq, truncate } from '@samen/testing';
+import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
+
+interface Actor {
+  accountId: string;
+  token: string;
+}
+
+describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
+  let identity: NestFastifyApplication;
+  let samenspreker: NestFastifyApplication;
+  let nc: NatsConnection;
+
+  /** Identity signs real tokens; samenspreker verifies them against its published keys, as in production. */
+  async function actor(rollen: Rol[], segment: Segment = 'inwoner', gemeente = 'GM0637'): Promise<Actor> {
+    const accountId = randomUUID();
+    const { accessToken } = await identity.get(TokenIssuer).issueAccessToken({ accountId, rollen, segment, gemeente, amr: ['pwd', 'otp'] });
+    return { accountId, token: accessToken };
+  }
+
+  function ask<T>(subject: string, payload: unknown, as?: Actor, gemeente = 'GM0637') {
+    const headers: Record<string, string> = { [CONTEXT_HEADERS.gemeente]: gemeente };
+    if (as) headers[CONTEXT_HEADERS.authorization] = `Bearer ${as.token}`;
+    return request<T>(subject, payload, headers, { nc });
+  }
+
+  const nieuw = (titel: string, gebied = 'BU07370101', soort: 'probleem' | 'kans' = 'probleem') => ({
+    soort,
+    titel,
+    omschrijving: 'Te hard gereden in de straat.',
+    gebied: { code: gebied, naam: 'Dorp' },
+    themas: ['verkeer', 'verkeer', 'veiligheid'],
+  });
+
+  beforeAll(async () => {
+    await truncate('samenspreker', ['vraagstuk', 'outbox', 'inbox']);
+    identity = await startTestService(definitionOf('identity'));
+    samenspreker = await startTestService(definitionOf('samenspreker'));
+    nc = await natsConnect();
+    for (const [code, naam] of [['GM0637', 'Zoetermeer'], ['GM0518', "'s-Gravenhage"]]) {
+      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity', 'samenspreker'] }, {}, { nc }));
+    }
+  });
+
+  afterAll(async () => {
+    await outboxDrained('samenspreker');
+    await outboxDrained('identity');
+    await nc?.close();
+    await samenspreker?.close();
+    await identity?.close();
+  });
+
+  it('creates with a login, reads and lists publicly, filtered and a page at a time', async () => {
+    const since = await streamLastSeq(nc);
+    const anne = await actor(['inwoner'], 'bedrijfsleven');
+    expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.create, nieuw('Anoniem')))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.create, { ...nieuw('x'), soort: 'klacht' }, anne))).toMatchObject({ code: 'VALIDATION_FAILED' });
+
+    const v = dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.create, nieuw('Hardrijders in de Dorpsstraat'), anne));
+    expect(v).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      gemeente: 'GM0637',
+      soort: 'probleem',
+      titel: 'Hardrijders in de Dorpsstraat',
+      omschrijving: 'Te hard gereden in de straat.',
+      gebied: { code: 'BU07370101', naam: 'Dorp' },
+      themas: ['verkeer', 'veiligheid'],
+      initiatiefnemer: { accountId: anne.accountId, segment: 'bedrijfsleven' },
+      fase: 'agendering',
+      faseSinds: expect.any(String),
+      aangemaaktTijdstip: expect.any(String),
+    });
+    // Public: anonymous reads; another gemeente does not see it.
+    expect(dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.get, { id: v.id }))).toEqual(v);
+    expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.get, { id: v.id }, undefined, 'GM0518'))).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+
+    const k1 = dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.create, nieuw('Een buurttuin', 'BU07370102', 'kans'), anne));
+    const k2 = dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.create, nieuw('Een speelplek', 'BU07370102', 'kans'), anne));
+    const kansen = dataOf(await ask<VraagstukList>(VRAAGSTUK_SUBJECTS.list, { soort: 'kans', limiet: 1 }));
+    expect(kansen.items.map((i) => i.id)).toEqual([k2.id]);
+    expect(kansen.volgende).toEqual(expect.any(String));
+    const rest = dataOf(await ask<VraagstukList>(VRAAGSTUK_SUBJECTS.list, { soort: 'kans', limiet: 1, na: kansen.volgende }));
+    expect(rest.items.map((i) => i.id)).toEqual([k1.id]);
+    expect(dataOf(await ask<VraagstukList>(VRAAGSTUK_SUBJECTS.list, { gebied: 'BU07370101', fase: 'agendering' })).items.map((i) => i.id)).toEqual([v.id]);
+    expect(dataOf(await ask<VraagstukList>(VRAAGSTUK_SUBJECTS.list, { fase: 'oplossingen' })).items).toEqual([]);
+    expect(dataOf(await ask<VraagstukList>(VRAAGSTUK_SUBJECTS.list, {}, undefined, 'GM0518')).items).toEqual([]);
+    expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.list, { na: 'bm9n' }))).toMatchObject({ code: 'VALIDATION_FAILED' });
+
+    const events = await pollUntil(
+      async () => {
+        const found = (await streamEvents(nc, since)).filter((e) => e.subject === VRAAGSTUK_EVENTS.aangemaakt && e.event?.subject === v.id);
+        return found.length ? found : undefined;
+      },
+      { what: 'vraagstuk-aangemaakt' },
+    );
+    expect(events[0]?.event).toMatchObject({ type: 'nl.samen.samenspreker.vraagstuk.aangemaakt.v1', gemeente: 'GM0637' });
+    expect(events[0]?.event?.data).toEqual({
+      id: v.id,
+      gemeente: 'GM0637',
+      soort: 'probleem',
+      titel: 'Hardrijders in de Dorpsstraat',
+      gebied: { code: 'BU07370101', naam: 'Dorp' },
+      themas: ['verkeer', 'veiligheid'],
+      initiatiefnemer: { segment: 'bedrijfsleven' },
+      fase: 'agendering',
+    });
+  });
+
+  it('refuses a forbidden transition with 409 naming the allowed ones; an ambtenaar moves it on, on the stream and the timeline', async () => {
+    const anne = await actor(['inwoner']);
+    const ambtenaar = await actor(['ambtenaar'], 'gemeente');
+    const v = dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.create, nieuw('Gladde fietspaden'), anne));
+
+    expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'uitvoering', motivatie: 'snel' }, ambtenaar))).toMatchObject({
+      code: 'CONFLICT',
+      status: 409,
+      message: expect.stringContaining('Nu toegestaan: oplossingen, afgewezen.'),
+    });
+    expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'oplossingen', motivatie: 'ik wil' }, anne))).toMatchObject({ code: 'FORBIDDEN', status: 403 });
+    expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'oplossingen', motivatie: 'x' }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'oplossingen', motivatie: '' }, ambtenaar))).toMatchObject({ code: 'VALIDATION_FAILED' });
+
+    const since = await streamLastSeq(nc);
+    const na = dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'oplossingen', motivatie: 'Op de agenda gezet.' }, ambtenaar));
+    expect(na.fase).toBe('oplossingen');
+    expect(Date.parse(na.faseSinds)).toBeGreaterThan(Date.parse(v.faseSinds));
+    // Without a published besluit, besluitvorming cannot move on to uitvoering.
+    dataOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'besluitvorming', motivatie: 'Genoeg opties.' }, ambtenaar));
+    expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'uitvoering', motivatie: 'x' }, ambtenaar))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('gepubliceerd besluit'),
+    });
+
+    const events = await pollUntil(
+      async () => {
+        const found = (await streamEvents(nc, since)).filter((e) => e.subject === VRAAGSTUK_EVENTS.faseGewijzigd && e.event?.subject === v.id);
+        return found.length >= 2 ? found : undefined;
+      },
+      { what: 'two vraagstuk-fase-gewijzigd events' },
+    );
+    expect(events[0]?.event).toMatchObject({
+      type: 'nl.samen.samenspreker.vraagstuk.fase-gewijzigd.v1',
+      gemeente: 'GM0637',
+      data: { id: v.id, gemeente: 'GM0637', van: 'agendering', naar: 'oplossingen', motivatie: 'Op de agenda gezet.' },
+    });
+    expect(events[1]?.event?.data).toMatchObject({ van: 'oplossingen', naar: 'besluitvorming' });
+
+    const tijdlijn = samenspreker.get(Tijdlijn);
+    expect((await tijdlijn.lees(v.id, { limiet: 10 })).map((e) => e.soort)).toEqual(['vraagstuk-aangemaakt', 'fase-gewijzigd', 'fase-gewijzigd']);
+    expect(await tijdlijn.verifieer(v.id)).toEqual({ geldig: true, aantal: 3 });
+  });
+});

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { TijdlijnModule } from '../tijdlijn/tijdlijn.module';
+import { Vraagstuk } from './vraagstuk.entity';
+import { VraagstukHandlers } from './vraagstuk.handlers';
+import { VraagstukService } from './vraagstuk.service';
+
+/** Vraagstukken and their phases; every change is appended to the timeline in the same transaction. */
+@Module({
+  imports: [MikroOrmModule.forFeature([Vraagstuk]), TijdlijnModule],
+  controllers: [VraagstukHandlers],
+  providers: [VraagstukService],
+  exports: [VraagstukService],
+})
+export class VraagstukModule {}
