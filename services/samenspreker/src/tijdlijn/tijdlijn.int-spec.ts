@@ -2,14 +2,18 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from 'nats';
-import { TIJDLIJN_SUBJECTS, type TijdlijnList, type TijdlijnVerificatie } from '@samen/contracts';
-import { dataOf, definitionOf, errorOf, natsConnect, request, startTestService, withClient } from '@samen/testing';
+import { EVENT_STREAM, TIJDLIJN_SUBJECTS, type TijdlijnList, type TijdlijnVerificatie } from '@samen/contracts';
+import { erasureConsumerName, loadEnv } from '@samen/platform';
+import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, testEnv, withClient } from '@samen/testing';
+import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
+import { createGateway } from '../../../../gateway/src/create-gateway';
 import { Tijdlijn } from './tijdlijn.service';
 
 describe('samenspreker tijdlijn against PostgreSQL', () => {
   let app: NestFastifyApplication;
   let tijdlijn: Tijdlijn;
   let nc: NatsConnection;
+  let gateway: NestFastifyApplication | undefined;
 
   /** One append in its own transaction, as an aggregate's command does it. */
   function voegToe(vraagstukId: string, stap: number) {
@@ -34,8 +38,13 @@ describe('samenspreker tijdlijn against PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await nc?.close();
+    await gateway?.close();
     await app?.close();
+    if (nc) {
+      // samenspreker starts the durable erasure consumer of every bouwsteen; a test leaves none behind.
+      await (await nc.jetstreamManager()).consumers.delete(EVENT_STREAM, erasureConsumerName('samenspreker')).catch(() => undefined);
+      await nc.close();
+    }
   });
 
   it('appends a chain that verifies, and reads it page by page', async () => {
@@ -107,5 +116,35 @@ describe('samenspreker tijdlijn against PostgreSQL', () => {
 
     expect(dataOf(await request<TijdlijnVerificatie>(TIJDLIJN_SUBJECTS.verify, { vraagstukId }, {}, { nc }))).toEqual({ geldig: true, aantal: 3 });
     expect(errorOf(await request(TIJDLIJN_SUBJECTS.verify, { vraagstukId: 'geen-uuid' }, {}, { nc }))).toMatchObject({ status: 400 });
+  });
+
+  it('is public over HTTP: GET …/tijdlijn pages with _links.next, …/_verifieer names the tampered entry', async () => {
+    const vraagstukId = randomUUID();
+    for (let stap = 1; stap <= 3; stap++) await voegToe(vraagstukId, stap);
+    const env = loadEnv(GatewayEnv, { NODE_ENV: 'test', NATS_URL: testEnv().natsUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent' });
+    gateway = await createGateway(env);
+    await gateway.listen(0, '127.0.0.1');
+    const base = await gateway.getUrl();
+    await pollUntil(async () => (await fetch(`${base}/health/live`)).status === 200, { what: 'gateway live' });
+
+    const eerste = await fetch(`${base}/api/v1/vraagstukken/${vraagstukId}/tijdlijn?limiet=2`);
+    expect(eerste.status).toBe(200);
+    const pagina = (await eerste.json()) as { regels: { volgnummer: number }[]; _links: { next?: { href: string } } };
+    expect(pagina.regels.map((regel) => regel.volgnummer)).toEqual([1, 2]);
+    expect(pagina._links.next?.href).toBe(`/api/v1/vraagstukken/${vraagstukId}/tijdlijn?na=2&limiet=2`);
+    const tweede = (await (await fetch(`${base}${pagina._links.next!.href}`)).json()) as { regels: { volgnummer: number }[]; _links: { next?: unknown } };
+    expect(tweede.regels.map((regel) => regel.volgnummer)).toEqual([3]);
+    expect(tweede._links.next).toBeUndefined();
+
+    expect(await (await fetch(`${base}/api/v1/vraagstukken/${vraagstukId}/tijdlijn/_verifieer`)).json()).toEqual({ geldig: true, aantal: 3 });
+    await withClient('admin', async (client) => {
+      await client.query('begin');
+      await client.query('alter table samenspreker.tijdlijn_entry disable trigger tijdlijn_onveranderlijk');
+      await client.query(`update samenspreker.tijdlijn_entry set soort = 'vraagstuk-afgewezen' where vraagstuk_id = $1 and volgnummer = 2`, [vraagstukId]);
+      await client.query('alter table samenspreker.tijdlijn_entry enable trigger tijdlijn_onveranderlijk');
+      await client.query('commit');
+    });
+    expect(await (await fetch(`${base}/api/v1/vraagstukken/${vraagstukId}/tijdlijn/_verifieer`)).json()).toEqual({ geldig: false, aantal: 3, eersteFout: { volgnummer: 2, reden: 'hash' } });
+    expect((await fetch(`${base}/api/v1/vraagstukken/geen-uuid/tijdlijn`)).status).toBe(400);
   });
 });
