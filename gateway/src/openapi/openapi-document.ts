@@ -36,6 +36,7 @@ const TAGS = [
   { name: 'organisaties', description: 'Organisaties die meedoen, per segment, en hun leden (bouwsteen identity).' },
   { name: 'verificaties', description: 'Inwoners verifiëren voor bindende peilingen: codes per brief of aan de balie (bouwsteen identity).' },
   { name: 'verwerkingen', description: 'Het logboek van verwerkingen van persoonsgegevens in de gemeente, voor de gemeentebeheerder (bouwsteen identity).' },
+  { name: 'vraagstukken', description: 'Vraagstukken van de gemeente, hun fasen en hun openbare tijdlijn (bouwsteen samenspreker).' },
   { name: 'api', description: 'Over deze API zelf.' },
 ];
 
