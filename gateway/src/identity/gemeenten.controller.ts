@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { GEMEENTE_SUBJECTS, type GemeenteList, type GemeenteView, type MessageContext } from '@samen/contracts';
 import { BouwsteenClient, Intern, Publiek, Rollen } from '@samen/platform';
 import { ADMIN_SECURITY_SCHEME } from '../auth/admin-security';
+import { TOKEN_SECURITY_SCHEME } from '../auth/toegang';
 import { AdminTokenGuard } from '../auth/admin-token.guard';
 import { ApiCallerContext, CallerContext } from '../http/caller-context';
 import { ApiProblem } from '../problems/problem.dto';
@@ -40,7 +41,7 @@ export class GemeentenController {
 
   @Post()
   @Rollen('platformbeheerder')
-  @ApiBearerAuth()
+  @ApiBearerAuth(TOKEN_SECURITY_SCHEME)
   @ApiOperation({
     operationId: 'postGemeente',
     summary: 'Gemeente aanmaken (platformbeheer)',

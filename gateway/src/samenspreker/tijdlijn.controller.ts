@@ -7,7 +7,8 @@ import { ApiProblem } from '../problems/problem.dto';
 import { TijdlijnDto, TijdlijnQueryDto, TijdlijnVerificatieDto, VraagstukIdParams } from './tijdlijn.dto';
 
 /** The public timeline of a vraagstuk; samenspreker reads and verifies, the gateway forwards. */
-@ApiTags('tijdlijn')
+// Part of a vraagstuk (its path says so), so under the vraagstukken tag.
+@ApiTags('vraagstukken')
 @ApiCallerContext()
 @ApiProblem(503, 'samenspreker draait nu niet, of de berichtenbus is niet bereikbaar.')
 @ApiProblem(504, 'samenspreker antwoordde niet op tijd.')
