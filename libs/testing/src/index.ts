@@ -20,3 +20,4 @@ export {
 } from './nats';
 export { pollUntil, expectEventually, sleep, type PollOptions } from './poll';
 export { testTokenSigner, type TestTokenSigner, type TestClaims, type SignOptions } from './tokens';
+export { startIdentityMetGemeenten, GEMEENTE_A, GEMEENTE_B, type IdentityFixture } from './identity-fixture';

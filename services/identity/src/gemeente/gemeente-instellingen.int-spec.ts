@@ -2,13 +2,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { CONTEXT_HEADERS, GEMEENTE_EVENTS, GEMEENTE_SUBJECTS, type GemeenteView, type Rol } from '@samen/contracts';
-import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, streamEvents, streamLastSeq, truncate, withClient, outboxDrained } from '@samen/testing';
+import { dataOf, errorOf, pollUntil, request, streamEvents, streamLastSeq, truncate, withClient, startIdentityMetGemeenten, type IdentityFixture } from '@samen/testing';
 import { TokenIssuer } from '../sleutels/token-issuer';
 import { standaardInstellingen } from './instellingen';
 
 describe('identity over NATS (gemeente-instellingen)', () => {
   let app: NestFastifyApplication;
   let nc: NatsConnection;
+  let fixture: IdentityFixture | undefined;
 
   async function token(rollen: Rol[], gemeente?: string): Promise<string> {
     const issued = await app.get(TokenIssuer).issueAccessToken({
@@ -30,17 +31,12 @@ describe('identity over NATS (gemeente-instellingen)', () => {
 
   beforeAll(async () => {
     await truncate('identity', ['gemeente', 'outbox', 'inbox']);
-    app = await startTestService(definitionOf('identity'));
-    nc = await natsConnect();
-    for (const [code, naam] of [['GM0637', 'Zoetermeer'], ['GM0518', "'s-Gravenhage"]]) {
-      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity'] }, {}, { nc }));
-    }
+    fixture = await startIdentityMetGemeenten();
+    ({ app, nc } = fixture);
   });
 
   afterAll(async () => {
-    await outboxDrained('identity');
-    await nc?.close();
-    await app?.close();
+    await fixture?.stop();
   });
 
   it('gives a new gemeente the default settings', async () => {

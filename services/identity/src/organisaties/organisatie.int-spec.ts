@@ -13,7 +13,7 @@ import {
   type OrganisatieView,
   type Rol,
 } from '@samen/contracts';
-import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, streamEvents, streamLastSeq, truncate, withClient, outboxDrained } from '@samen/testing';
+import { dataOf, errorOf, pollUntil, request, streamEvents, streamLastSeq, truncate, withClient, startIdentityMetGemeenten, type IdentityFixture } from '@samen/testing';
 import { Account } from '../accounts/account.entity';
 import { TokenIssuer } from '../sleutels/token-issuer';
 import { OrganisatieService } from './organisatie.service';
@@ -27,6 +27,7 @@ interface Actor {
 describe('identity over NATS (organisaties en lidmaatschappen)', () => {
   let app: NestFastifyApplication;
   let nc: NatsConnection;
+  let fixture: IdentityFixture | undefined;
 
   /** A real account of the gemeente (members must be accounts there), with a token. */
   async function account(gemeente: string): Promise<string> {
@@ -51,17 +52,12 @@ describe('identity over NATS (organisaties en lidmaatschappen)', () => {
 
   beforeAll(async () => {
     await truncate('identity', ['gemeente', 'organisatie', 'lidmaatschap', 'outbox', 'inbox']);
-    app = await startTestService(definitionOf('identity'));
-    nc = await natsConnect();
-    for (const [code, naam] of [['GM0637', 'Zoetermeer'], ['GM0518', "'s-Gravenhage"]]) {
-      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity'] }, {}, { nc }));
-    }
+    fixture = await startIdentityMetGemeenten();
+    ({ app, nc } = fixture);
   });
 
   afterAll(async () => {
-    await outboxDrained('identity');
-    await nc?.close();
-    await app?.close();
+    await fixture?.stop();
   });
 
   it('runs the lifecycle: create, read publicly, add members, change roles, keep a beheerder, leave', async () => {

@@ -2,8 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
-import { type AccountRollenView, CONTEXT_HEADERS, GEMEENTE_SUBJECTS, ROL_EVENTS, ROL_SUBJECTS, type Rol } from '@samen/contracts';
-import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, streamEvents, streamLastSeq, withClient, outboxDrained } from '@samen/testing';
+import { type AccountRollenView, CONTEXT_HEADERS, ROL_EVENTS, ROL_SUBJECTS, type Rol } from '@samen/contracts';
+import { dataOf, errorOf, pollUntil, request, streamEvents, streamLastSeq, withClient, startIdentityMetGemeenten, type IdentityFixture } from '@samen/testing';
 import { Account } from '../accounts/account.entity';
 import { TokenIssuer } from '../sleutels/token-issuer';
 
@@ -16,6 +16,7 @@ interface Actor {
 describe('identity over NATS (rollen toekennen en intrekken)', () => {
   let app: NestFastifyApplication;
   let nc: NatsConnection;
+  let fixture: IdentityFixture | undefined;
 
   async function actor(rollen: Rol[], gemeente: string | undefined = 'GM0637', accountId: string = randomUUID()): Promise<Actor> {
     const { accessToken } = await app.get(TokenIssuer).issueAccessToken({ accountId, rollen, segment: 'inwoner', amr: ['pwd', 'otp'], ...(gemeente ? { gemeente } : {}) });
@@ -40,17 +41,12 @@ describe('identity over NATS (rollen toekennen en intrekken)', () => {
     (await withClient('identity', (c) => c.query('select rollen from identity.account where id = $1', [id]))).rows[0].rollen as string[];
 
   beforeAll(async () => {
-    app = await startTestService(definitionOf('identity'));
-    nc = await natsConnect();
-    for (const [code, naam] of [['GM0637', 'Zoetermeer'], ['GM0518', "'s-Gravenhage"]]) {
-      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity'] }, {}, { nc }));
-    }
+    fixture = await startIdentityMetGemeenten();
+    ({ app, nc } = fixture);
   });
 
   afterAll(async () => {
-    await outboxDrained('identity');
-    await nc?.close();
-    await app?.close();
+    await fixture?.stop();
   });
 
   it('lets the gemeentebeheerder grant and revoke staff roles, once, with an event', async () => {

@@ -5,13 +5,12 @@ import { MikroORM } from '@mikro-orm/core';
 import {
   type CodeBatchView,
   CONTEXT_HEADERS,
-  GEMEENTE_SUBJECTS,
   type Rol,
   VERIFICATIE_EVENTS,
   VERIFICATIE_SUBJECTS,
   type VerificatieView,
 } from '@samen/contracts';
-import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, streamEvents, streamLastSeq, truncate, withClient, outboxDrained } from '@samen/testing';
+import { dataOf, errorOf, pollUntil, request, streamEvents, streamLastSeq, truncate, withClient, startIdentityMetGemeenten, type IdentityFixture } from '@samen/testing';
 import { Account } from '../accounts/account.entity';
 import { TokenIssuer } from '../sleutels/token-issuer';
 import { VerificatieService } from './verificatie.service';
@@ -26,6 +25,7 @@ interface Actor {
 describe('identity over NATS (inwonerverificatie)', () => {
   let app: NestFastifyApplication;
   let nc: NatsConnection;
+  let fixture: IdentityFixture | undefined;
   const overEenMaand = nederlandseDatum(new Date(Date.now() + 30 * 24 * 3600 * 1000));
 
   async function actor(rollen: Rol[], gemeente: string | undefined = 'GM0637', accountId: string = randomUUID()): Promise<Actor> {
@@ -46,17 +46,12 @@ describe('identity over NATS (inwonerverificatie)', () => {
 
   beforeAll(async () => {
     await truncate('identity', ['gemeente', 'verificatiecode_batch', 'verificatiecode', 'verificatie', 'verificatie_poging', 'account', 'outbox', 'inbox']);
-    app = await startTestService(definitionOf('identity'));
-    nc = await natsConnect();
-    for (const [code, naam] of [['GM0637', 'Zoetermeer'], ['GM0518', "'s-Gravenhage"]]) {
-      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity'] }, {}, { nc }));
-    }
+    fixture = await startIdentityMetGemeenten();
+    ({ app, nc } = fixture);
   });
 
   afterAll(async () => {
-    await outboxDrained('identity');
-    await nc?.close();
-    await app?.close();
+    await fixture?.stop();
   });
 
   it('issues codes that are stored hashed, and lets one account redeem a code exactly once', async () => {
