@@ -1,11 +1,12 @@
 import { ormOptions, type ServiceOrm } from '@samen/platform';
 import { MIGRATIONS } from './migrations';
+import { Deelnemer } from './tafel/deelnemer.entity';
 import { TijdlijnEntry } from './tijdlijn/tijdlijn.entity';
 import { Vraagstuk } from './vraagstuk/vraagstuk.entity';
 
 /** The tables of samenspreker; the platform adds its outbox and inbox. */
 export const samensprekerOrm: ServiceOrm = {
-  entities: [TijdlijnEntry, Vraagstuk],
+  entities: [Deelnemer, TijdlijnEntry, Vraagstuk],
   migrations: MIGRATIONS,
 };
 

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TafelModule } from './tafel/tafel.module';
 import { TijdlijnModule } from './tijdlijn/tijdlijn.module';
 import { VraagstukModule } from './vraagstuk/vraagstuk.module';
 
 /** The samenspreker bouwsteen. Its aggregates arrive with their issues; the platform gives it health, outbox and inbox. */
-@Module({ imports: [TijdlijnModule, VraagstukModule] })
+@Module({ imports: [TafelModule, TijdlijnModule, VraagstukModule] })
 export class SamensprekerModule {}

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
-  CONTEXT_HEADERS,
   type FaseWijziging,
   type MessageContext,
   type NieuwVraagstuk,
@@ -16,8 +14,10 @@ import {
   VRAAGSTUKKEN_STANDAARD_LIMIET,
   type VraagstukView,
 } from '@samen/contracts';
-import { DomainError, Outbox } from '@samen/platform';
-import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
+import { DomainError } from '@samen/platform';
+import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, werkGemeente } from '../gedeeld/werk-context';
+import { Tafel } from '../tafel/tafel.service';
+import { Vastlegging } from '../tijdlijn/vastlegging';
 import { type FaseSituatie, wijzigFase } from './fase-machine';
 import { leesCursor, maakCursor } from './vraagstuk-cursor';
 import { Vraagstuk } from './vraagstuk.entity';
@@ -42,19 +42,6 @@ function toView(v: Vraagstuk): VraagstukView {
   };
 }
 
-/** The gemeente a request acts in: the one it names, else the token's. */
-function werkGemeente(context: MessageContext, actor?: Principal): string | undefined {
-  return context.gemeente ?? actor?.gemeente;
-}
-
-function vereisGemeente(context: MessageContext, actor?: Principal): string {
-  const gemeente = werkGemeente(context, actor);
-  if (!gemeente) {
-    throw DomainError.validation([{ name: CONTEXT_HEADERS.gemeente, code: 'isNotEmpty', reason: `Noem de gemeente in ${CONTEXT_HEADERS.gemeente}.` }]);
-  }
-  return gemeente;
-}
-
 /**
  * What the phase machine needs to know that other aggregates will own. Until besluiten, acties and
  * evaluaties exist, nothing has been published, closed or summarised: the conservative answer, so
@@ -68,12 +55,12 @@ function situatieVan(_vraagstuk: Vraagstuk): FaseSituatie {
 export class VraagstukService {
   constructor(
     private readonly em: EntityManager,
-    private readonly outbox: Outbox,
-    private readonly tijdlijn: Tijdlijn,
+    private readonly vastlegging: Vastlegging,
+    private readonly tafel: Tafel,
   ) {}
 
-  async create(input: NieuwVraagstuk, actor: Principal | undefined, context: MessageContext): Promise<VraagstukView> {
-    if (!actor) throw new DomainError('UNAUTHENTICATED', 'Log in om een vraagstuk in te dienen.');
+  async create(input: NieuwVraagstuk, caller: Principal | undefined, context: MessageContext): Promise<VraagstukView> {
+    const actor = vereisActor(caller, 'een vraagstuk in te dienen');
     const gemeente = vereisGemeente(context, actor);
     return this.em.transactional(async (em) => {
       const nu = new Date();
@@ -94,7 +81,9 @@ export class VraagstukService {
         faseSinds: nu,
         aangemaaktTijdstip: nu,
       });
-      // The row first: the timeline refers to it and appends with a direct insert.
+      // The row first: the seat and the timeline refer to it (the unit of work does not order unrelated inserts).
+      await em.flush();
+      this.tafel.neemInitiatiefnemerOp(em, vraagstuk, actor, nu);
       await em.flush();
       const aangemaakt: VraagstukAangemaakt = {
         id: vraagstuk.id,
@@ -106,21 +95,18 @@ export class VraagstukService {
         initiatiefnemer: { segment: actor.segment, ...(actor.organisatie ? { organisatie: actor.organisatie } : {}) },
         fase: vraagstuk.fase,
       };
-      await this.tijdlijn.voegToe(em, {
-        vraagstukId: vraagstuk.id,
-        gemeente,
-        soort: 'vraagstuk-aangemaakt',
-        actor: { accountId: actor.accountId, segment: actor.segment, ...(actor.organisatie ? { organisatie: actor.organisatie } : {}) },
-        gegevens: { soort: vraagstuk.soort, titel: vraagstuk.titel, omschrijving: vraagstuk.omschrijving, gebied: aangemaakt.gebied, themas: vraagstuk.themas },
-      });
-      this.outbox.add(em, {
-        subject: VRAAGSTUK_EVENTS.aangemaakt,
-        resource: 'vraagstuk',
-        event: 'aangemaakt',
-        about: vraagstuk.id,
-        data: aangemaakt,
-        context: { gemeente, correlationId: context.correlationId },
-      });
+      await this.vastlegging.leg(
+        em,
+        {
+          vraagstukId: vraagstuk.id,
+          gemeente,
+          soort: 'vraagstuk-aangemaakt',
+          actor: tijdlijnActor(actor),
+          gegevens: { soort: vraagstuk.soort, titel: vraagstuk.titel, omschrijving: vraagstuk.omschrijving, gebied: aangemaakt.gebied, themas: vraagstuk.themas },
+          event: { subject: VRAAGSTUK_EVENTS.aangemaakt, resource: 'vraagstuk', event: 'aangemaakt', about: vraagstuk.id, data: aangemaakt },
+        },
+        context,
+      );
       return toView(vraagstuk);
     });
   }
@@ -158,13 +144,12 @@ export class VraagstukService {
   }
 
   /** Moves the vraagstuk to another phase, if the phase machine allows it for this actor now. */
-  async faseWijzigen(input: FaseWijziging, actor: Principal | undefined, context: MessageContext): Promise<VraagstukView> {
-    if (!actor) throw new DomainError('UNAUTHENTICATED', 'Log in om de fase van een vraagstuk te wijzigen.');
+  async faseWijzigen(input: FaseWijziging, caller: Principal | undefined, context: MessageContext): Promise<VraagstukView> {
+    const actor = vereisActor(caller, 'de fase van een vraagstuk te wijzigen');
     const gemeente = vereisGemeente(context, actor);
     return this.em.transactional(async (em) => {
       // Locked, so two concurrent transitions cannot both start from the same phase.
-      const vraagstuk = await em.findOne(Vraagstuk, { id: input.id, gemeente }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!vraagstuk) throw DomainError.notFound('Dit vraagstuk');
+      const vraagstuk = await vergrendelVraagstuk(em, input.id, gemeente);
       const van = vraagstuk.fase;
       wijzigFase(van, input.naar, situatieVan(vraagstuk), actor, input.motivatie);
       const nu = new Date();
@@ -172,21 +157,18 @@ export class VraagstukService {
       vraagstuk.faseSinds = nu;
       await em.flush();
       const gewijzigd: VraagstukFaseGewijzigd = { id: vraagstuk.id, gemeente, van, naar: input.naar, motivatie: input.motivatie, tijdstip: nu.toISOString() };
-      await this.tijdlijn.voegToe(em, {
-        vraagstukId: vraagstuk.id,
-        gemeente,
-        soort: 'fase-gewijzigd',
-        actor: { accountId: actor.accountId, segment: actor.segment, ...(actor.organisatie ? { organisatie: actor.organisatie } : {}) },
-        gegevens: { van, naar: input.naar, motivatie: input.motivatie },
-      });
-      this.outbox.add(em, {
-        subject: VRAAGSTUK_EVENTS.faseGewijzigd,
-        resource: 'vraagstuk',
-        event: 'fase-gewijzigd',
-        about: vraagstuk.id,
-        data: gewijzigd,
-        context: { gemeente, correlationId: context.correlationId },
-      });
+      await this.vastlegging.leg(
+        em,
+        {
+          vraagstukId: vraagstuk.id,
+          gemeente,
+          soort: 'fase-gewijzigd',
+          actor: tijdlijnActor(actor),
+          gegevens: { van, naar: input.naar, motivatie: input.motivatie },
+          event: { subject: VRAAGSTUK_EVENTS.faseGewijzigd, resource: 'vraagstuk', event: 'fase-gewijzigd', about: vraagstuk.id, data: gewijzigd },
+        },
+        context,
+      );
       return toView(vraagstuk);
     });
   }
