@@ -40,6 +40,13 @@ export class ProblemDto implements Omit<Problem, 'invalid-params'> {
 
   @ApiPropertyOptional({ name: 'invalid-params', description: 'Alle ongeldige invoer tegelijk.', type: [InvalidParamDto] })
   invalidParams?: InvalidParamDto[];
+
+  @ApiPropertyOptional({
+    description: 'Bij een conflict met de toestand (409): wat nu wel kan, bijvoorbeeld de fase-overgangen die nu zijn toegestaan.',
+    type: [String],
+    example: ['besluitvorming'],
+  })
+  toegestaan?: string[];
 }
 
 /** Documents a problem+json response of an operation (the common ones are added centrally). */

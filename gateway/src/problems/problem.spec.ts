@@ -31,6 +31,11 @@ describe('problem mapper', () => {
     expect(new Set(titles).size).toBe(titles.length);
   });
 
+  it('names what is allowed now with a conflict, as the toegestaan member', () => {
+    expect(toProblem(DomainError.conflict('Kan niet.', ['besluitvorming']), '/x', 'c').toegestaan).toEqual(['besluitvorming']);
+    expect(toProblem(new DomainError('CONFLICT', 'Kan niet.'), '/x', 'c')).not.toHaveProperty('toegestaan');
+  });
+
   it('derives a stable URN type from the code', () => {
     expect(problemType('VALIDATION_FAILED')).toBe('urn:samen:probleem:validation-failed');
     expect(problemType('BOUWSTEEN_ABSENT')).toBe('urn:samen:probleem:bouwsteen-absent');

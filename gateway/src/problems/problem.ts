@@ -14,6 +14,8 @@ export interface Problem {
   code: ErrorCode;
   correlationId: string;
   'invalid-params'?: InvalidParam[];
+  /** With a 409 about state: what is allowed now (e.g. the phase transitions), so a client can offer those. */
+  toegestaan?: string[];
 }
 
 /** `VALIDATION_FAILED` → `urn:samen:probleem:validation-failed`: stable, like the code itself. */
@@ -35,5 +37,6 @@ export function toProblem(error: DomainError, instance: string, correlationId: s
     code: error.code,
     correlationId,
     ...(error.invalidParams?.length ? { 'invalid-params': error.invalidParams } : {}),
+    ...(error.toegestaan ? { toegestaan: [...error.toegestaan] } : {}),
   };
 }

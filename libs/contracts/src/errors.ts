@@ -59,5 +59,7 @@ export interface WireError {
   /** Human-readable, Dutch, safe to show to an end user. */
   message: string;
   invalidParams?: InvalidParam[];
+  /** With a CONFLICT about state: what can be done now instead (e.g. the phase transitions allowed now), machine-readable. */
+  toegestaan?: string[];
   correlationId?: string;
 }

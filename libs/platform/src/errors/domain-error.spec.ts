@@ -28,6 +28,14 @@ describe('DomainError', () => {
     expect(back.invalidParams).toEqual(original.invalidParams);
   });
 
+  it('carries what is allowed now with a conflict, over the wire and back', () => {
+    const back = DomainError.fromWire(DomainError.conflict('Kan nu niet.', ['oplossingen', 'afgewezen']).toWire());
+    expect(back.code).toBe('CONFLICT');
+    expect(back.toegestaan).toEqual(['oplossingen', 'afgewezen']);
+    expect(DomainError.conflict('Kan nu niet.', []).toWire().toegestaan).toEqual([]);
+    expect(new DomainError('CONFLICT', 'x').toWire()).not.toHaveProperty('toegestaan');
+  });
+
   it('trusts the code, not the status, of a wire error', () => {
     expect(DomainError.fromWire({ code: 'NOT_FOUND', status: 200, message: 'x' }).status).toBe(404);
   });

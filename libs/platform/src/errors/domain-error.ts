@@ -6,6 +6,8 @@ import { type ErrorCode, type InvalidParam, type WireError, isErrorCode, statusO
  */
 export class DomainError extends Error {
   readonly status: number;
+  /** With a CONFLICT about state: what is allowed now (see {@link DomainError.conflict}). */
+  toegestaan?: readonly string[];
 
   constructor(
     readonly code: ErrorCode,
@@ -21,6 +23,13 @@ export class DomainError extends Error {
     return new DomainError('VALIDATION_FAILED', 'De invoer klopt niet; zie de lijst met ongeldige invoer.', invalidParams);
   }
 
+  /** A 409 that also names, machine-readably, what can be done now (clients offer those as choices). */
+  static conflict(message: string, toegestaan?: readonly string[]): DomainError {
+    const error = new DomainError('CONFLICT', message);
+    if (toegestaan) error.toegestaan = [...toegestaan];
+    return error;
+  }
+
   static notFound(what: string): DomainError {
     return new DomainError('NOT_FOUND', `${what} bestaat niet.`);
   }
@@ -31,6 +40,7 @@ export class DomainError extends Error {
       status: this.status,
       message: this.message,
       ...(this.invalidParams?.length ? { invalidParams: this.invalidParams } : {}),
+      ...(this.toegestaan ? { toegestaan: [...this.toegestaan] } : {}),
       ...(correlationId ? { correlationId } : {}),
     };
   }
@@ -38,7 +48,9 @@ export class DomainError extends Error {
   /** Rebuilds an error that came over the wire; an unknown code is treated as INTERNAL. */
   static fromWire(wire: Partial<WireError> | undefined): DomainError {
     if (wire && isErrorCode(wire.code)) {
-      return new DomainError(wire.code, String(wire.message ?? wire.code), wire.invalidParams);
+      const error = new DomainError(wire.code, String(wire.message ?? wire.code), wire.invalidParams);
+      if (Array.isArray(wire.toegestaan)) error.toegestaan = wire.toegestaan.map(String);
+      return error;
     }
     return new DomainError('INTERNAL', 'De bouwsteen gaf een onbekende fout terug.');
   }

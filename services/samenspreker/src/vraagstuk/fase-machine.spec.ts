@@ -72,6 +72,7 @@ describe('fase-machine', () => {
       expect(e.status).toBe(409);
       const toegestaan = volgendeFasen(van, alles, staf);
       expect(e.message).toContain(toegestaan.length ? `Nu toegestaan: ${toegestaan.join(', ')}.` : 'Nu is geen overgang toegestaan.');
+      expect(e.toegestaan).toEqual(toegestaan);
     });
 
     it('is never offered, whatever the situation or role', () => {
@@ -87,6 +88,7 @@ describe('fase-machine', () => {
       expect(e.code).toBe('CONFLICT');
       expect(e.message).toContain('gepubliceerd besluit');
       expect(e.message).toContain('Nu toegestaan: oplossingen.');
+      expect(e.toegestaan).toEqual(['oplossingen']);
       expect(volgendeFasen('besluitvorming', { ...alles, besluitGepubliceerd: false }, staf)).toEqual(['oplossingen']);
     });
 

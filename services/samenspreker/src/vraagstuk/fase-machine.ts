@@ -139,21 +139,21 @@ function toegestaanTekst(toegestaan: readonly Fase[]): string {
  * Checks one transition and returns it, or throws:
  * - VALIDATION_FAILED without a motivation (every step is on the public record, with its why);
  * - FORBIDDEN when the edge exists but the actor may not make it (a role question, not a state one);
- * - CONFLICT (409) when the edge does not exist or its precondition is unmet. The message names the
- *   transitions allowed now (the contract's WireError has no field for them; see the report).
+ * - CONFLICT (409) when the edge does not exist or its precondition is unmet, naming the transitions
+ *   allowed now in the message and, machine-readably, in `toegestaan`.
  */
 export function wijzigFase(van: Fase, naar: Fase, situatie: FaseSituatie, actor: FaseActor, motivatie: string): FaseOvergang {
   const toegestaan = volgendeFasen(van, situatie, actor);
   const o = overgang(van, naar);
   if (!o) {
-    throw new DomainError('CONFLICT', `Van ${van} naar ${naar} kan niet. ${toegestaanTekst(toegestaan)}`);
+    throw DomainError.conflict(`Van ${van} naar ${naar} kan niet. ${toegestaanTekst(toegestaan)}`, toegestaan);
   }
   if (!o.wie(actor)) {
     throw new DomainError('FORBIDDEN', `Van ${van} naar ${naar} mag alleen ${o.wieOmschrijving}.`);
   }
   const reden = o.voorwaarde(situatie);
   if (reden !== undefined) {
-    throw new DomainError('CONFLICT', `Van ${van} naar ${naar} kan nog niet: ${reden}. ${toegestaanTekst(toegestaan)}`);
+    throw DomainError.conflict(`Van ${van} naar ${naar} kan nog niet: ${reden}. ${toegestaanTekst(toegestaan)}`, toegestaan);
   }
   if (!motivatie.trim()) {
     throw DomainError.validation([{ name: 'motivatie', code: 'isNotEmpty', reason: 'Geef een motivatie voor deze overgang.' }]);

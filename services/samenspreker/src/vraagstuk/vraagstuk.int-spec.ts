@@ -129,6 +129,7 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
       code: 'CONFLICT',
       status: 409,
       message: expect.stringContaining('Nu toegestaan: oplossingen, afgewezen.'),
+      toegestaan: ['oplossingen', 'afgewezen'],
     });
     expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'oplossingen', motivatie: 'ik wil' }, anne))).toMatchObject({ code: 'FORBIDDEN', status: 403 });
     expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'oplossingen', motivatie: 'x' }))).toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -143,6 +144,7 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
     expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'uitvoering', motivatie: 'x' }, ambtenaar))).toMatchObject({
       code: 'CONFLICT',
       message: expect.stringContaining('gepubliceerd besluit'),
+      toegestaan: ['oplossingen'],
     });
 
     const events = await pollUntil(
