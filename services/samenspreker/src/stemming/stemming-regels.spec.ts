@@ -157,6 +157,23 @@ describe('stemming-regels', () => {
     });
   });
 
+  it('refuses fields the rules do not have, at every level: they would be published as rules nobody enforces', () => {
+    const regels = proefRegels() as unknown as Record<string, unknown>;
+    const vragen = proefRegels().vragen;
+    const metExtra = {
+      ...regels,
+      maximumLeeftijd: 18,
+      kiesgerechtigden: { soort: 'inwoners-gebied', gebied: 'WK063701', ook: 'buren' },
+      vragen: [{ ...vragen[0]!, uitleg: 'x', opties: [{ ...vragen[0]!.opties[0]!, kleur: 'groen' }, vragen[0]!.opties[1]!] }],
+    };
+    expect(fouten(metExtra)).toEqual([
+      'maximumLeeftijd:whitelistValidation',
+      'kiesgerechtigden.ook:whitelistValidation',
+      'vragen.0.uitleg:whitelistValidation',
+      'vragen.0.opties.0.kleur:whitelistValidation',
+    ]);
+  });
+
   it('reports every fault of a thoroughly wrong input at once, in Dutch', () => {
     const alles = valideerRegels({ versie: 2, vragen: 'welke?' }, standaard, publicatie);
     expect(alles.map((f) => f.name)).toEqual([
