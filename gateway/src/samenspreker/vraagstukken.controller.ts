@@ -82,7 +82,7 @@ export class VraagstukkenController {
   @Post(':id/fase-overgangen')
   @Ingelogd()
   @HttpCode(201)
-  @ApiToegang('Alleen een gemeentebeheerder of ambtenaar van de gemeente wijzigt de fase.')
+  @ApiToegang('Wie een overgang mag maken, staat in `detail`: een gemeentebeheerder of ambtenaar, en na agendering ook de voorzitter (of een besluitvormer) van de tafel.')
   @ApiOperation({
     operationId: 'postFaseOvergang',
     summary: 'Fase van een vraagstuk wijzigen',

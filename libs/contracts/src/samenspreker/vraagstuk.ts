@@ -14,7 +14,7 @@ export const VRAAGSTUK_SUBJECTS = {
   get: requestSubject('samenspreker', 'vraagstukken', 'get'),
   /** Public. Request {@link VraagstukLijstVraag}; reply {@link VraagstukList}. */
   list: requestSubject('samenspreker', 'vraagstukken', 'list'),
-  /** Per the phase machine (gemeente staff for now). Request {@link FaseWijziging}; reply {@link VraagstukView}. */
+  /** Per the phase machine (gemeente staff, or the table's voorzitter or besluitvormer). Request {@link FaseWijziging}; reply {@link VraagstukView}. */
   faseWijzigen: requestSubject('samenspreker', 'vraagstukken', 'fase-wijzigen'),
 };
 

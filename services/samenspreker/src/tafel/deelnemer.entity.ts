@@ -1,9 +1,12 @@
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { DeelnemerStatus, Segment, TafelRol } from '@samen/contracts';
 
-/** One seat at a vraagstuk's table: an account, its table role and whom it represents. */
+/**
+ * One seat at a vraagstuk's table: an account, its table role and whom it represents. A seat that
+ * was left stays (status vertrokken); an account holds at most one invited or active seat per table
+ * (a partial unique index, see Migration20261127091000TafelDeelname).
+ */
 @Entity({ tableName: 'deelnemer' })
-@Unique({ properties: ['vraagstukId', 'accountId'] })
 export class Deelnemer {
   @PrimaryKey({ type: 'uuid' })
   id: string;
@@ -35,4 +38,8 @@ export class Deelnemer {
 
   @Property({ columnType: 'timestamptz' })
   sinds: Date;
+
+  /** When the deelnemer left or declined; set exactly when status is vertrokken. */
+  @Property({ columnType: 'timestamptz', nullable: true })
+  tot?: Date;
 }

@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { TijdlijnModule } from '../tijdlijn/tijdlijn.module';
 import { Deelnemer } from './deelnemer.entity';
-import { Tafel } from './tafel.service';
+import { TafelHandlers } from './tafel.handlers';
+import { Tafel, TafelService } from './tafel.service';
 
-/** The Samenspraaktafel: deelnemers and their table roles; exports `Tafel` for the other aggregates. */
+/**
+ * The Samenspraaktafel: deelnemers, their table roles, invitations; exports `Tafel` for the other
+ * aggregates. Every step is recorded through the timeline in the same transaction.
+ */
 @Module({
-  imports: [MikroOrmModule.forFeature([Deelnemer])],
-  providers: [Tafel],
+  imports: [MikroOrmModule.forFeature([Deelnemer]), TijdlijnModule],
+  controllers: [TafelHandlers],
+  providers: [Tafel, TafelService],
   exports: [Tafel],
 })
 export class TafelModule {}

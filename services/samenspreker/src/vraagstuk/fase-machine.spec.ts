@@ -1,26 +1,41 @@
-import { ROLLEN, type Rol } from '@samen/contracts';
+import { ROLLEN, TAFEL_ROLLEN, type TafelRol } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
-import { FASEN, type Fase, type FaseActor, type FaseSituatie, OVERGANGEN, volgendeFasen, wijzigFase } from './fase-machine';
+import { FASEN, type Fase, type FaseActor, type FaseSituatie, overgang, OVERGANGEN, volgendeFasen, wijzigFase } from './fase-machine';
 
 const staf: FaseActor = { rollen: ['ambtenaar'] };
 /** A situation in which every precondition holds, so only the graph and the role decide. */
 const alles: FaseSituatie = { besluitGepubliceerd: true, openActies: 0, evaluatieSamenvatting: 'Het werkt.' };
 const niets: FaseSituatie = { besluitGepubliceerd: false, openActies: 2 };
 
-/** The transitions of issue 4, written out once more by hand so the table in the code is checked. */
-const VERWACHT: ReadonlyArray<[Fase, Fase]> = [
-  ['agendering', 'oplossingen'],
-  ['agendering', 'afgewezen'],
-  ['oplossingen', 'besluitvorming'],
-  ['besluitvorming', 'oplossingen'],
-  ['besluitvorming', 'uitvoering'],
-  ['uitvoering', 'evaluatie'],
-  ['evaluatie', 'afgerond'],
-  ['evaluatie', 'oplossingen'],
+/**
+ * The transitions of issue 4, written out once more by hand so the table in the code is checked,
+ * each with the table roles that may make it besides gemeente staff (gemeentebeheerder, ambtenaar).
+ */
+const VERWACHT: ReadonlyArray<[Fase, Fase, readonly TafelRol[]]> = [
+  ['agendering', 'oplossingen', []],
+  ['agendering', 'afgewezen', []],
+  ['oplossingen', 'besluitvorming', ['voorzitter']],
+  ['besluitvorming', 'oplossingen', ['voorzitter', 'besluitvormer']],
+  ['besluitvorming', 'uitvoering', ['besluitvormer']],
+  ['uitvoering', 'evaluatie', ['voorzitter']],
+  ['evaluatie', 'afgerond', ['voorzitter']],
+  ['evaluatie', 'oplossingen', ['voorzitter']],
 ];
 const isVerwacht = (van: Fase, naar: Fase): boolean => VERWACHT.some(([v, n]) => v === van && n === naar);
 /** Every (from × to) pair, self-loops included, that the issue does not list. */
 const VERBODEN: Array<[Fase, Fase]> = FASEN.flatMap((van) => FASEN.filter((naar) => !isVerwacht(van, naar)).map((naar): [Fase, Fase] => [van, naar]));
+
+/**
+ * Every kind of actor: each gemeente role alone, each table role held by a plain inwoner, and an
+ * actor with neither.
+ */
+const ACTOREN: ReadonlyArray<[string, FaseActor]> = [
+  ...ROLLEN.map((rol): [string, FaseActor] => [`gemeenterol ${rol}`, { rollen: [rol] }]),
+  ...TAFEL_ROLLEN.map((tafelRol): [string, FaseActor] => [`tafelrol ${tafelRol}`, { rollen: ['inwoner'], tafelRol }]),
+  ['niemand (geen rollen)', { rollen: [] }],
+];
+const mag = (actor: FaseActor, tafelRollen: readonly TafelRol[]): boolean =>
+  actor.rollen.includes('gemeentebeheerder') || actor.rollen.includes('ambtenaar') || (actor.tafelRol !== undefined && tafelRollen.includes(actor.tafelRol));
 
 function fout(fn: () => unknown): DomainError {
   try {
@@ -34,11 +49,11 @@ function fout(fn: () => unknown): DomainError {
 
 describe('fase-machine', () => {
   it('has exactly the transitions of issue 4', () => {
-    expect(OVERGANGEN.map((o) => [o.van, o.naar]).sort()).toEqual([...VERWACHT].sort());
+    expect(OVERGANGEN.map((o) => [o.van, o.naar]).sort()).toEqual(VERWACHT.map(([van, naar]) => [van, naar]).sort());
     expect(VERBODEN).toHaveLength(FASEN.length * FASEN.length - VERWACHT.length);
   });
 
-  describe.each(VERWACHT)('allowed %s → %s', (van, naar) => {
+  describe.each(VERWACHT)('allowed %s → %s (tafelrollen %j)', (van, naar, tafelRollen) => {
     it('is made by staff with its preconditions met and a motivation', () => {
       expect(wijzigFase(van, naar, alles, staf, 'Omdat het kan.')).toMatchObject({ van, naar });
       expect(volgendeFasen(van, alles, staf)).toContain(naar);
@@ -50,34 +65,40 @@ describe('fase-machine', () => {
       expect(e.invalidParams?.[0]?.name).toBe('motivatie');
     });
 
-    it.each(ROLLEN.filter((r) => r !== 'gemeentebeheerder' && r !== 'ambtenaar'))('is refused to %s (FORBIDDEN)', (rol: Rol) => {
-      const actor: FaseActor = { rollen: [rol] };
-      expect(fout(() => wijzigFase(van, naar, alles, actor, 'x')).code).toBe('FORBIDDEN');
+    it.each(ACTOREN.filter(([, actor]) => mag(actor, tafelRollen)))('is allowed to %s', (_naam, actor) => {
+      expect(wijzigFase(van, naar, alles, actor, 'x').naar).toBe(naar);
+      expect(volgendeFasen(van, alles, actor)).toContain(naar);
+    });
+
+    it.each(ACTOREN.filter(([, actor]) => !mag(actor, tafelRollen)))('is refused to %s (FORBIDDEN, naming who may)', (_naam, actor) => {
+      const e = fout(() => wijzigFase(van, naar, alles, actor, 'x'));
+      expect(e.code).toBe('FORBIDDEN');
+      expect(e.message).toBe(`Van ${van} naar ${naar} mag alleen ${overgang(van, naar)?.wieOmschrijving}.`);
       expect(volgendeFasen(van, alles, actor)).not.toContain(naar);
     });
 
-    it.each(['gemeentebeheerder', 'ambtenaar'] as const)('is allowed to %s', (rol) => {
-      expect(wijzigFase(van, naar, alles, { rollen: ['inwoner', rol] }, 'x').naar).toBe(naar);
-    });
-
-    it('is refused to an actor without roles', () => {
-      expect(fout(() => wijzigFase(van, naar, alles, { rollen: [] }, 'x')).code).toBe('FORBIDDEN');
+    it('is allowed to gemeente staff whatever else they hold', () => {
+      for (const rol of ['gemeentebeheerder', 'ambtenaar'] as const) {
+        for (const tafelRol of [undefined, ...TAFEL_ROLLEN]) {
+          expect(wijzigFase(van, naar, alles, { rollen: ['inwoner', rol], ...(tafelRol ? { tafelRol } : {}) }, 'x').naar).toBe(naar);
+        }
+      }
     });
   });
 
   describe.each(VERBODEN)('forbidden %s → %s', (van, naar) => {
-    it('is a CONFLICT (409) naming the transitions allowed now', () => {
-      const e = fout(() => wijzigFase(van, naar, alles, staf, 'Omdat.'));
+    it.each(ACTOREN)('is a CONFLICT (409) for %s, naming the transitions allowed to it now', (_naam, actor) => {
+      const e = fout(() => wijzigFase(van, naar, alles, actor, 'Omdat.'));
       expect(e.code).toBe('CONFLICT');
       expect(e.status).toBe(409);
-      const toegestaan = volgendeFasen(van, alles, staf);
+      const toegestaan = volgendeFasen(van, alles, actor);
       expect(e.message).toContain(toegestaan.length ? `Nu toegestaan: ${toegestaan.join(', ')}.` : 'Nu is geen overgang toegestaan.');
       expect(e.toegestaan).toEqual(toegestaan);
     });
 
     it('is never offered, whatever the situation or role', () => {
       for (const situatie of [alles, niets]) {
-        expect(volgendeFasen(van, situatie, { rollen: [...ROLLEN] })).not.toContain(naar);
+        for (const tafelRol of TAFEL_ROLLEN) expect(volgendeFasen(van, situatie, { rollen: [...ROLLEN], tafelRol })).not.toContain(naar);
       }
     });
   });
@@ -124,8 +145,21 @@ describe('fase-machine', () => {
       expect(volgendeFasen('afgewezen', alles, staf)).toEqual([]);
     });
 
-    it('an actor without a staff role is offered nothing', () => {
-      for (const fase of FASEN) expect(volgendeFasen(fase, alles, { rollen: ['inwoner', 'moderator'] })).toEqual([]);
+    it('an actor without a staff role or a steering table role is offered nothing', () => {
+      for (const tafelRol of [undefined, 'initiatiefnemer', 'deelnemer', 'uitvoerder', 'waarnemer'] as const) {
+        for (const fase of FASEN) expect(volgendeFasen(fase, alles, { rollen: ['inwoner', 'moderator'], ...(tafelRol ? { tafelRol } : {}) })).toEqual([]);
+      }
+    });
+
+    it('the table steers once the gemeente has taken the vraagstuk up', () => {
+      const voorzitter: FaseActor = { rollen: ['inwoner'], tafelRol: 'voorzitter' };
+      const besluitvormer: FaseActor = { rollen: ['inwoner'], tafelRol: 'besluitvormer' };
+      expect(volgendeFasen('agendering', alles, voorzitter)).toEqual([]);
+      expect(volgendeFasen('oplossingen', alles, voorzitter)).toEqual(['besluitvorming']);
+      expect(volgendeFasen('besluitvorming', alles, voorzitter)).toEqual(['oplossingen']);
+      expect(volgendeFasen('besluitvorming', alles, besluitvormer)).toEqual(['oplossingen', 'uitvoering']);
+      expect(volgendeFasen('evaluatie', alles, voorzitter)).toEqual(['afgerond', 'oplossingen']);
+      expect(volgendeFasen('uitvoering', alles, besluitvormer)).toEqual([]);
     });
   });
 });

@@ -1,5 +1,6 @@
-import { type Rol, VRAAGSTUK_FASEN, type VraagstukFase } from '@samen/contracts';
+import { type Rol, type TafelRol, VRAAGSTUK_FASEN, type VraagstukFase } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
+import { isGemeenteStaf, STAF_OMSCHRIJVING } from '../tafel/tafel-regels';
 
 /**
  * The five-phase process of a vraagstuk (DESIGN.md, issue 4) as plain data and functions, so the
@@ -12,13 +13,10 @@ export function isFase(value: unknown): value is Fase {
   return typeof value === 'string' && (FASEN as readonly string[]).includes(value);
 }
 
-/**
- * Who acts. Only the gemeente roles of the token for now; table roles (voorzitter, besluitvormer …)
- * come with the Samenspraaktafel and are added as an optional field here, so `wie` predicates can
- * use them without changing callers.
- */
+/** Who acts: the gemeente roles of the token, and the role at this vraagstuk's table while seated (actief). */
 export interface FaseActor {
   rollen: readonly Rol[];
+  tafelRol?: TafelRol;
 }
 
 /**
@@ -47,10 +45,17 @@ export interface FaseOvergang {
   voorwaarde: (situatie: FaseSituatie) => string | undefined;
 }
 
-/** The gemeente's staff decide on phases until the table exists (its roles come later). */
-const GEMEENTE_STAF: readonly Rol[] = ['gemeentebeheerder', 'ambtenaar'];
-const gemeenteStaf = (actor: FaseActor): boolean => actor.rollen.some((r) => GEMEENTE_STAF.includes(r));
-const STAF_OMSCHRIJVING = 'een gemeentebeheerder of ambtenaar van de gemeente';
+/**
+ * Gemeente staff may make every transition: the gemeente carries the process. Whether a vraagstuk is
+ * taken up at all is the gemeente's call alone; after that the table steers through its roles.
+ */
+const gemeenteStaf = (actor: FaseActor): boolean => isGemeenteStaf(actor.rollen);
+const stafOf =
+  (...rollen: TafelRol[]) =>
+  (actor: FaseActor): boolean =>
+    gemeenteStaf(actor) || (actor.tafelRol !== undefined && rollen.includes(actor.tafelRol));
+const voorzitterOfStaf = stafOf('voorzitter');
+const VOORZITTER_OF_STAF = `de voorzitter van de tafel of ${STAF_OMSCHRIJVING}`;
 const altijd = (): string | undefined => undefined;
 
 export const OVERGANGEN: readonly FaseOvergang[] = [
@@ -75,32 +80,32 @@ export const OVERGANGEN: readonly FaseOvergang[] = [
     van: 'oplossingen',
     naar: 'besluitvorming',
     omschrijving: 'naar besluitvorming',
-    wie: gemeenteStaf,
-    wieOmschrijving: STAF_OMSCHRIJVING,
+    wie: voorzitterOfStaf,
+    wieOmschrijving: VOORZITTER_OF_STAF,
     voorwaarde: altijd,
   },
   {
     van: 'besluitvorming',
     naar: 'oplossingen',
     omschrijving: 'heropend: een nieuwe ronde oplossingen',
-    wie: gemeenteStaf,
-    wieOmschrijving: STAF_OMSCHRIJVING,
+    wie: stafOf('voorzitter', 'besluitvormer'),
+    wieOmschrijving: `de voorzitter of een besluitvormer van de tafel, of ${STAF_OMSCHRIJVING}`,
     voorwaarde: altijd,
   },
   {
     van: 'besluitvorming',
     naar: 'uitvoering',
     omschrijving: 'naar uitvoering',
-    wie: gemeenteStaf,
-    wieOmschrijving: STAF_OMSCHRIJVING,
+    wie: stafOf('besluitvormer'),
+    wieOmschrijving: `een besluitvormer van de tafel of ${STAF_OMSCHRIJVING}`,
     voorwaarde: (s) => (s.besluitGepubliceerd ? undefined : 'er is nog geen gepubliceerd besluit'),
   },
   {
     van: 'uitvoering',
     naar: 'evaluatie',
     omschrijving: 'naar evaluatie',
-    wie: gemeenteStaf,
-    wieOmschrijving: STAF_OMSCHRIJVING,
+    wie: voorzitterOfStaf,
+    wieOmschrijving: VOORZITTER_OF_STAF,
     voorwaarde: (s) =>
       s.openActies > 0 ? `er ${s.openActies === 1 ? 'is nog 1 actie' : `zijn nog ${s.openActies} acties`} niet afgerond of gesloten` : undefined,
   },
@@ -108,16 +113,16 @@ export const OVERGANGEN: readonly FaseOvergang[] = [
     van: 'evaluatie',
     naar: 'afgerond',
     omschrijving: 'afgerond',
-    wie: gemeenteStaf,
-    wieOmschrijving: STAF_OMSCHRIJVING,
+    wie: voorzitterOfStaf,
+    wieOmschrijving: VOORZITTER_OF_STAF,
     voorwaarde: (s) => (s.evaluatieSamenvatting?.trim() ? undefined : 'er is nog geen samenvatting van de evaluatie'),
   },
   {
     van: 'evaluatie',
     naar: 'oplossingen',
     omschrijving: 'heropend: een nieuwe ronde oplossingen',
-    wie: gemeenteStaf,
-    wieOmschrijving: STAF_OMSCHRIJVING,
+    wie: voorzitterOfStaf,
+    wieOmschrijving: VOORZITTER_OF_STAF,
     voorwaarde: altijd,
   },
 ];

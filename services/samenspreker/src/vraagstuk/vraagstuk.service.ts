@@ -151,7 +151,8 @@ export class VraagstukService {
       // Locked, so two concurrent transitions cannot both start from the same phase.
       const vraagstuk = await vergrendelVraagstuk(em, input.id, gemeente);
       const van = vraagstuk.fase;
-      wijzigFase(van, input.naar, situatieVan(vraagstuk), actor, input.motivatie);
+      const tafelRol = await this.tafel.rolVan(em, vraagstuk.id, actor.accountId);
+      wijzigFase(van, input.naar, situatieVan(vraagstuk), { rollen: actor.rollen, ...(tafelRol ? { tafelRol } : {}) }, input.motivatie);
       const nu = new Date();
       vraagstuk.fase = input.naar;
       vraagstuk.faseSinds = nu;
