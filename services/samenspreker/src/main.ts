@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@samen/platform';
+import { SamensprekerEnv } from './config/samenspreker-env';
 import { SamensprekerModule } from './samenspreker.module';
 import { samensprekerOrm } from './mikro-orm.config';
 import { verifieerTijdlijnCli } from './tijdlijn/verifieer-tijdlijn';
@@ -8,5 +9,5 @@ if (process.argv[2] === 'verify-tijdlijn') {
   // An operator's one-shot check, like identity's rotate-signing-key: no NATS, no HTTP, one line of answer.
   verifieerTijdlijnCli(process.argv.slice(3));
 } else {
-  runService({ bouwsteen: 'samenspreker', module: SamensprekerModule, orm: samensprekerOrm });
+  runService({ bouwsteen: 'samenspreker', module: SamensprekerModule, orm: samensprekerOrm, env: SamensprekerEnv });
 }
