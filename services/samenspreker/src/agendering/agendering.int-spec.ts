@@ -248,7 +248,8 @@ describe('samenspreker over NATS (agendering: steun, steundrempel, reactietermij
 
     const fase = await pollUntil(
       async () => {
-        const found = (await streamEvents(nc, since)).filter((e) => e.event?.subject === v.id);
+        // By subject: the relay may publish vraagstuk-aangemaakt only after `since` was read.
+        const found = (await streamEvents(nc, since)).filter((e) => e.event?.subject === v.id && e.subject !== VRAAGSTUK_EVENTS.aangemaakt);
         return found.length === 4 ? found : undefined;
       },
       { what: 'three steun-betuigd events and one fase-gewijzigd' },
