@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { raw } from '@mikro-orm/core';
+import { type FilterQuery, raw } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   type FaseWijziging,
@@ -55,6 +55,11 @@ function toView(v: Vraagstuk): VraagstukView {
  */
 function situatieVan(_vraagstuk: Vraagstuk): FaseSituatie {
   return { besluitGepubliceerd: false, openActies: 0 };
+}
+
+/** termijnVerstreken() in SQL: still in agendering after the promised moment (true), or not (false). */
+function termijnFilter(verstreken: boolean, nu: Date): FilterQuery<Vraagstuk> {
+  return verstreken ? { fase: 'agendering', reactieUiterlijk: { $lt: nu } } : { $or: [{ fase: { $ne: 'agendering' } }, { reactieUiterlijk: { $gte: nu } }] };
 }
 
 @Injectable()
@@ -148,9 +153,7 @@ export class VraagstukService {
         ...(vraag.thema ? { themas: { $contains: [vraag.thema] } } : {}),
         // websearch_to_tsquery: what people type in a search box (words, "a phrase", -not) never fails to parse.
         ...(vraag.q ? { [raw((alias) => `${alias}.zoektekst @@ websearch_to_tsquery('dutch', ?)`, [vraag.q])]: [] } : {}),
-        // The same rule as termijnVerstreken(), in SQL.
-        ...(vraag.termijnVerstreken === true ? { $and: [{ fase: 'agendering' as const }, { reactieUiterlijk: { $lt: nu } }] } : {}),
-        ...(vraag.termijnVerstreken === false ? { $and: [{ $or: [{ fase: { $ne: 'agendering' as const } }, { reactieUiterlijk: { $gte: nu } }] }] } : {}),
+        ...(vraag.termijnVerstreken !== undefined ? { $and: [termijnFilter(vraag.termijnVerstreken, nu)] } : {}),
         ...(na ? { $or: [{ aangemaaktTijdstip: { $lt: na.tijdstip } }, { aangemaaktTijdstip: na.tijdstip, id: { $lt: na.id } }] } : {}),
       },
       { orderBy: { aangemaaktTijdstip: 'desc', id: 'desc' }, limit: limiet + 1 },
