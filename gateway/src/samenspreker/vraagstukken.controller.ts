@@ -44,7 +44,7 @@ export class VraagstukkenController {
   @ApiOperation({
     operationId: 'listVraagstukken',
     summary: 'Vraagstukken van een gemeente',
-    description: 'De vraagstukken van de gemeente van Samen-Gemeente, nieuwste eerst, te filteren op fase, soort en gebied, per pagina (volg `_links.next`); openbaar.',
+    description: 'De vraagstukken van de gemeente van Samen-Gemeente, nieuwste eerst, te filteren op fase, soort, gebied, thema, zoektekst en verstreken reactietermijn, per pagina (volg `_links.next`); openbaar.',
   })
   @ApiOkResponse({ description: 'Een pagina vraagstukken.', type: VraagstukkenDto })
   @ApiProblem(400, 'Samen-Gemeente ontbreekt of is ongeldig, of een ongeldig filter, cursor of limiet.')
@@ -53,12 +53,16 @@ export class VraagstukkenController {
       ...(query.fase ? { fase: query.fase } : {}),
       ...(query.soort ? { soort: query.soort } : {}),
       ...(query.gebied ? { gebied: query.gebied } : {}),
+      ...(query.thema ? { thema: query.thema } : {}),
+      ...(query.q ? { q: query.q } : {}),
     };
-    const vraag = { ...filters, ...(query.na ? { na: query.na } : {}), ...(query.limiet ? { limiet: query.limiet } : {}) };
+    const termijn = query.termijnVerstreken !== undefined ? { termijnVerstreken: query.termijnVerstreken } : {};
+    const vraag = { ...filters, ...termijn, ...(query.na ? { na: query.na } : {}), ...(query.limiet ? { limiet: query.limiet } : {}) };
     const list = await this.bouwstenen.request<VraagstukList>(VRAAGSTUK_SUBJECTS.list, vraag, context);
     // The same query with another cursor (NL API Design Rules: keyset pagination with links).
     const link = (na?: string) => {
       const params = new URLSearchParams(filters);
+      if (query.termijnVerstreken !== undefined) params.set('termijnVerstreken', String(query.termijnVerstreken));
       if (na) params.set('na', na);
       if (query.limiet) params.set('limiet', String(query.limiet));
       const tekst = params.toString();

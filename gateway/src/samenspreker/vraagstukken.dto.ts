@@ -7,14 +7,15 @@ import {
   VRAAGSTUK_FASEN,
   VRAAGSTUK_SOORTEN,
   VRAAGSTUKKEN_MAX_LIMIET,
+  VRAAGSTUKKEN_MAX_ZOEKTEKST,
   VRAAGSTUKKEN_STANDAARD_LIMIET,
   VraagstukId,
   type VraagstukFase,
   type VraagstukSoort,
   type VraagstukView,
 } from '@samen/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { LinkDto } from '../identity/avg.dto';
 
 const UUID_EXAMPLE = '3c6e0b8a-9c1d-4f2e-8a7b-6d5c4b3a2f10';
@@ -77,6 +78,24 @@ export class InitiatiefnemerDto {
   organisatie?: string;
 }
 
+@ApiSchema({ name: 'VraagstukSteun', description: 'Hoeveel steun het vraagstuk heeft; wie steunde is niet openbaar.' })
+export class VraagstukSteunDto {
+  @ApiProperty({ description: 'Aantal steunbetuigingen (personen voor zichzelf en organisaties).', minimum: 0, example: 12 })
+  aantal: number;
+
+  @ApiProperty({ description: 'Bij zoveel steunbetuigingen komt het vraagstuk vanzelf op de agenda; de steundrempel van de gemeente toen het werd ingediend.', minimum: 1, example: 25 })
+  drempel: number;
+}
+
+@ApiSchema({ name: 'Reactietermijn', description: 'Wanneer de gemeente uiterlijk reageert (het vraagstuk uit de fase agendering haalt), zoals beloofd toen het werd ingediend.' })
+export class ReactietermijnDto {
+  @ApiProperty({ description: 'Uiterlijk dan (UTC).', format: 'date-time', example: '2026-12-17T09:00:00Z' })
+  uiterlijk: string;
+
+  @ApiProperty({ description: 'Waar als het vraagstuk na dit moment nog in de fase agendering is: de gemeente heeft niet op tijd gereageerd.' })
+  verstreken: boolean;
+}
+
 @ApiSchema({ name: 'Vraagstuk', description: 'Een probleem of kans in een gemeente, met zijn fase; openbaar.' })
 export class VraagstukDto implements VraagstukView {
   @ApiProperty({ description: 'Id van het vraagstuk.', format: 'uuid', example: UUID_EXAMPLE })
@@ -111,6 +130,12 @@ export class VraagstukDto implements VraagstukView {
 
   @ApiProperty({ description: 'Wanneer het werd ingediend (UTC).', format: 'date-time', example: '2026-11-27T09:00:00Z' })
   aangemaaktTijdstip: string;
+
+  @ApiProperty({ type: VraagstukSteunDto })
+  steun: VraagstukSteunDto;
+
+  @ApiProperty({ type: ReactietermijnDto })
+  reactietermijn: ReactietermijnDto;
 }
 
 @ApiSchema({ name: 'VraagstukkenLinks', description: 'Links van de pagina.' })
@@ -148,6 +173,30 @@ export class VraagstukkenQueryDto {
   @Matches(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'gebied moet een gebiedscode zijn' })
   gebied?: string;
 
+  @ApiPropertyOptional({ description: "Alleen vraagstukken met dit thema (precies zo geschreven).", minLength: 1, maxLength: 60, example: 'verkeer' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60, { message: 'thema moet 1 tot 60 tekens zijn' })
+  thema?: string;
+
+  @ApiPropertyOptional({
+    description: 'Zoeken in titel en omschrijving (Nederlands: ook andere vormen van een woord). Zoals in een zoekvak: woorden, "een zinsdeel", -zonder.',
+    minLength: 1,
+    maxLength: VRAAGSTUKKEN_MAX_ZOEKTEKST,
+    example: 'hardrijders',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, VRAAGSTUKKEN_MAX_ZOEKTEKST, { message: `q moet 1 tot ${VRAAGSTUKKEN_MAX_ZOEKTEKST} tekens zijn` })
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'true: alleen vraagstukken waarop de gemeente niet op tijd reageerde (nog in agendering na de reactietermijn); false: de andere.', type: Boolean })
+  @IsOptional()
+  // Query strings are text; only the two words are booleans, anything else stays text and fails.
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'termijnVerstreken moet true of false zijn' })
+  termijnVerstreken?: boolean;
+
   @ApiPropertyOptional({ description: 'Cursor uit de link `next` van de vorige pagina.', pattern: '^[A-Za-z0-9_-]{1,400}$' })
   @IsOptional()
   @IsString()
@@ -181,5 +230,7 @@ export function toVraagstukDto(v: VraagstukView): VraagstukDto {
     fase: v.fase,
     faseSinds: v.faseSinds,
     aangemaaktTijdstip: v.aangemaaktTijdstip,
+    steun: { aantal: v.steun.aantal, drempel: v.steun.drempel },
+    reactietermijn: { uiterlijk: v.reactietermijn.uiterlijk, verstreken: v.reactietermijn.verstreken },
   };
 }

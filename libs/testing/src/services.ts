@@ -10,6 +10,7 @@ import { IdentityModule } from '../../../services/identity/src/identity.module';
 import { identityOrm } from '../../../services/identity/src/mikro-orm.config';
 import { MonitoringModule } from '../../../services/monitoring/src/monitoring.module';
 import { monitoringOrm } from '../../../services/monitoring/src/mikro-orm.config';
+import { SamensprekerEnv } from '../../../services/samenspreker/src/config/samenspreker-env';
 import { SamensprekerModule } from '../../../services/samenspreker/src/samenspreker.module';
 import { samensprekerOrm } from '../../../services/samenspreker/src/mikro-orm.config';
 import { serviceEnv, type EnvOverrides } from './env';
@@ -37,6 +38,7 @@ const MODULES: Record<Bouwsteen, ServiceDefinition['module']> = {
 /** Own settings classes, for the bouwstenen that have one. */
 const ENVS: Partial<Record<Bouwsteen, ServiceDefinition['env']>> = {
   identity: IdentityEnv,
+  samenspreker: SamensprekerEnv,
 };
 
 /** The definition a bouwsteen's main.ts runs. */

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@samen/platform';
+import { SamensprekerEnv } from './config/samenspreker-env';
 import { SamensprekerModule } from './samenspreker.module';
 import { samensprekerOrm } from './mikro-orm.config';
 import { hertelCli } from './stemming/hertel';
@@ -12,5 +13,5 @@ if (process.argv[2] === 'verify-tijdlijn') {
   // Anyone's recount of a published stemming export: reads one file, needs nothing running.
   hertelCli(process.argv.slice(3));
 } else {
-  runService({ bouwsteen: 'samenspreker', module: SamensprekerModule, orm: samensprekerOrm });
+  runService({ bouwsteen: 'samenspreker', module: SamensprekerModule, orm: samensprekerOrm, env: SamensprekerEnv });
 }

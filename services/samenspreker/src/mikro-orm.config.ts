@@ -1,4 +1,5 @@
 import { ormOptions, type ServiceOrm } from '@samen/platform';
+import { Steunbetuiging } from './agendering/steunbetuiging.entity';
 import { MIGRATIONS } from './migrations';
 import { Deelnemer } from './tafel/deelnemer.entity';
 import { TijdlijnEntry } from './tijdlijn/tijdlijn.entity';
@@ -6,7 +7,7 @@ import { Vraagstuk } from './vraagstuk/vraagstuk.entity';
 
 /** The tables of samenspreker; the platform adds its outbox and inbox. */
 export const samensprekerOrm: ServiceOrm = {
-  entities: [Deelnemer, TijdlijnEntry, Vraagstuk],
+  entities: [Deelnemer, Steunbetuiging, TijdlijnEntry, Vraagstuk],
   migrations: MIGRATIONS,
 };
 

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { Segment } from '../identity/rollen';
 import { eventSubject, requestSubject } from '../subjects';
 
@@ -82,6 +82,7 @@ export class FaseWijziging extends VraagstukId {
 
 export const VRAAGSTUKKEN_MAX_LIMIET = 100;
 export const VRAAGSTUKKEN_STANDAARD_LIMIET = 50;
+export const VRAAGSTUKKEN_MAX_ZOEKTEKST = 200;
 
 /** Newest first, keyset on (aangemaaktTijdstip, id): `na` is the previous page's `volgende`. */
 export class VraagstukLijstVraag {
@@ -97,6 +98,23 @@ export class VraagstukLijstVraag {
   @IsString()
   @Matches(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'gebied moet een gebiedscode zijn' })
   gebied?: string;
+
+  /** Exactly one of the vraagstuk's thema's. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  thema?: string;
+
+  /** Dutch full-text search in titel and omschrijving, as typed in a search box (websearch syntax). */
+  @IsOptional()
+  @IsString()
+  @Length(1, VRAAGSTUKKEN_MAX_ZOEKTEKST)
+  q?: string;
+
+  /** true: only those whose reactietermijn passed while still waiting for the gemeente; false: the others. */
+  @IsOptional()
+  @IsBoolean()
+  termijnVerstreken?: boolean;
 
   @IsOptional()
   @IsString()
@@ -130,6 +148,23 @@ export interface VraagstukView {
   faseSinds: string;
   /** UTC date-time. */
   aangemaaktTijdstip: string;
+  /** How much support it has, never who gave it (AVG); `drempel` as the gemeente set it when the vraagstuk was raised. */
+  steun: VraagstukSteun;
+  /** The gemeente's promised response (a phase change out of agendering), as it stood when the vraagstuk was raised. */
+  reactietermijn: Reactietermijn;
+}
+
+export interface VraagstukSteun {
+  aantal: number;
+  /** At this many steunbetuigingen the vraagstuk goes on the agenda by itself. */
+  drempel: number;
+}
+
+export interface Reactietermijn {
+  /** UTC date-time. */
+  uiterlijk: string;
+  /** Still in agendering after `uiterlijk`: the gemeente has not responded in time. */
+  verstreken: boolean;
 }
 
 export interface VraagstukList {

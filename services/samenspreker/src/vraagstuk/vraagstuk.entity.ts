@@ -49,4 +49,22 @@ export class Vraagstuk {
 
   @Property({ columnType: 'timestamptz' })
   aangemaaktTijdstip: Opt<Date> = new Date();
+
+  /** The gemeente's steundrempel when the vraagstuk was raised: a later change of the setting does not move the goalposts. */
+  @Property()
+  steundrempel: number;
+
+  /** The steunbetuigingen now; changed only under the row lock, in the transaction that adds or removes one, so it equals their count. */
+  @Property()
+  steunAantal: Opt<number> = 0;
+
+  /** The gemeente promised to respond (a phase change out of agendering) by then, per its reactietermijn when the vraagstuk was raised. */
+  @Property({ columnType: 'timestamptz' })
+  reactieUiterlijk: Date;
+
+  /** When the passing of that promise was recorded on the public timeline: once per vraagstuk. */
+  @Property({ columnType: 'timestamptz', nullable: true })
+  termijnVerstrekenGemeld?: Date;
+
+  // "zoektekst" (a generated tsvector over titel and omschrijving) is not mapped: only the list's full-text filter reads it.
 }

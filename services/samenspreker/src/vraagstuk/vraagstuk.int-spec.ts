@@ -83,6 +83,8 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
       fase: 'agendering',
       faseSinds: expect.any(String),
       aangemaaktTijdstip: expect.any(String),
+      steun: { aantal: 0, drempel: expect.any(Number) },
+      reactietermijn: { uiterlijk: expect.any(String), verstreken: false },
     });
     // Public: anonymous reads; another gemeente does not see it.
     expect(dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.get, { id: v.id }))).toEqual(v);

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { type FilterQuery, raw } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   type FaseWijziging,
+  GEMEENTE_SUBJECTS,
+  type GemeenteView,
   type MessageContext,
   type NieuwVraagstuk,
   type Principal,
@@ -14,7 +17,8 @@ import {
   VRAAGSTUKKEN_STANDAARD_LIMIET,
   type VraagstukView,
 } from '@samen/contracts';
-import { DomainError } from '@samen/platform';
+import { BouwsteenClient, DomainError } from '@samen/platform';
+import { reactieUiterlijk, termijnVerstreken } from '../agendering/agendering-regels';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Tafel } from '../tafel/tafel.service';
 import { Vastlegging } from '../tijdlijn/vastlegging';
@@ -39,6 +43,8 @@ function toView(v: Vraagstuk): VraagstukView {
     fase: v.fase,
     faseSinds: v.faseSinds.toISOString(),
     aangemaaktTijdstip: v.aangemaaktTijdstip.toISOString(),
+    steun: { aantal: v.steunAantal, drempel: v.steundrempel },
+    reactietermijn: { uiterlijk: v.reactieUiterlijk.toISOString(), verstreken: termijnVerstreken(v.fase, v.reactieUiterlijk, new Date()) },
   };
 }
 
@@ -51,17 +57,27 @@ function situatieVan(_vraagstuk: Vraagstuk): FaseSituatie {
   return { besluitGepubliceerd: false, openActies: 0 };
 }
 
+/** termijnVerstreken() in SQL: still in agendering after the promised moment (true), or not (false). */
+function termijnFilter(verstreken: boolean, nu: Date): FilterQuery<Vraagstuk> {
+  return verstreken ? { fase: 'agendering', reactieUiterlijk: { $lt: nu } } : { $or: [{ fase: { $ne: 'agendering' } }, { reactieUiterlijk: { $gte: nu } }] };
+}
+
 @Injectable()
 export class VraagstukService {
   constructor(
     private readonly em: EntityManager,
     private readonly vastlegging: Vastlegging,
     private readonly tafel: Tafel,
+    private readonly bouwstenen: BouwsteenClient,
   ) {}
 
   async create(input: NieuwVraagstuk, caller: Principal | undefined, context: MessageContext): Promise<VraagstukView> {
     const actor = vereisActor(caller, 'een vraagstuk in te dienen');
     const gemeente = vereisGemeente(context, actor);
+    // The gemeente's settings as they are now become the vraagstuk's promise: a later change does not
+    // move its goalposts. Identity always runs beside samenspreker; should it not answer, raising a
+    // vraagstuk fails with its 503/504 rather than making a promise nobody set.
+    const { instellingen } = await this.bouwstenen.request<GemeenteView>(GEMEENTE_SUBJECTS.get, { code: gemeente }, context);
     return this.em.transactional(async (em) => {
       const nu = new Date();
       const vraagstuk = em.create(Vraagstuk, {
@@ -80,6 +96,8 @@ export class VraagstukService {
         fase: 'agendering',
         faseSinds: nu,
         aangemaaktTijdstip: nu,
+        steundrempel: instellingen.steundrempel,
+        reactieUiterlijk: reactieUiterlijk(nu, instellingen.reactietermijnDagen),
       });
       // The row first: the seat and the timeline refer to it (the unit of work does not order unrelated inserts).
       await em.flush();
@@ -124,6 +142,7 @@ export class VraagstukService {
     const gemeente = vereisGemeente(context, actor);
     const limiet = vraag.limiet ?? VRAAGSTUKKEN_STANDAARD_LIMIET;
     const na = vraag.na ? leesCursor(vraag.na) : undefined;
+    const nu = new Date();
     const rijen = await this.em.find(
       Vraagstuk,
       {
@@ -131,6 +150,10 @@ export class VraagstukService {
         ...(vraag.fase ? { fase: vraag.fase } : {}),
         ...(vraag.soort ? { soort: vraag.soort } : {}),
         ...(vraag.gebied ? { gebiedCode: vraag.gebied } : {}),
+        ...(vraag.thema ? { themas: { $contains: [vraag.thema] } } : {}),
+        // websearch_to_tsquery: what people type in a search box (words, "a phrase", -not) never fails to parse.
+        ...(vraag.q ? { [raw((alias) => `${alias}.zoektekst @@ websearch_to_tsquery('dutch', ?)`, [vraag.q])]: [] } : {}),
+        ...(vraag.termijnVerstreken !== undefined ? { $and: [termijnFilter(vraag.termijnVerstreken, nu)] } : {}),
         ...(na ? { $or: [{ aangemaaktTijdstip: { $lt: na.tijdstip } }, { aangemaaktTijdstip: na.tijdstip, id: { $lt: na.id } }] } : {}),
       },
       { orderBy: { aangemaaktTijdstip: 'desc', id: 'desc' }, limit: limiet + 1 },
