@@ -1,12 +1,15 @@
 import { ormOptions, type ServiceOrm } from '@samen/platform';
 import { MIGRATIONS } from './migrations';
+import { Oplossing, OplossingVersie, Positie } from './oplossing/oplossing.entity';
+import { Reactie } from './reactie/reactie.entity';
+import { Ronde } from './ronde/ronde.entity';
 import { Deelnemer } from './tafel/deelnemer.entity';
 import { TijdlijnEntry } from './tijdlijn/tijdlijn.entity';
 import { Vraagstuk } from './vraagstuk/vraagstuk.entity';
 
 /** The tables of samenspreker; the platform adds its outbox and inbox. */
 export const samensprekerOrm: ServiceOrm = {
-  entities: [Deelnemer, TijdlijnEntry, Vraagstuk],
+  entities: [Deelnemer, TijdlijnEntry, Vraagstuk, Ronde, Oplossing, OplossingVersie, Positie, Reactie],
   migrations: MIGRATIONS,
 };
 
