@@ -104,6 +104,10 @@ const PARAMETERS: Record<string, () => string> = {
   code: () => A,
   id: () => randomUUID(),
   accountId: () => randomUUID(),
+  nummer: () => '1',
+  versie: () => '1',
+  oplossingId: () => randomUUID(),
+  reactieId: () => randomUUID(),
   // The one role a platformbeheerder may grant as well (identity refuses it the others).
   rol: () => 'gemeentebeheerder',
   naam: () => 'identity',

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { OplossingenController } from './oplossingen.controller';
+import { ReactiesController } from './reacties.controller';
+import { RondesController } from './rondes.controller';
 import { TijdlijnController } from './tijdlijn.controller';
 import { VraagstukkenController } from './vraagstukken.controller';
 
 /** HTTP routes of the samenspreker bouwsteen. */
 @Module({
-  controllers: [VraagstukkenController, TijdlijnController],
+  controllers: [VraagstukkenController, TijdlijnController, RondesController, OplossingenController, ReactiesController],
 })
 export class SamensprekerModule {}
