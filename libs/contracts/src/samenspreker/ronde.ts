@@ -7,9 +7,9 @@ import type { OplossingSamenvatting } from './oplossing';
  * open, deelnemers submit oplossingen and take positions; closing it fixes a shortlist for good.
  */
 export const RONDE_SUBJECTS = {
-  /** Voorzitter or initiatiefnemer at the table, or gemeente staff. Request {@link RondeOpenen}; reply {@link RondeView}. */
+  /** Voorzitter or initiatiefnemer at the table, or gemeente staff. Request {@link RondesVanVraagstuk}; reply {@link RondeView}. */
   open: requestSubject('samenspreker', 'rondes', 'open'),
-  /** Public. Request {@link RondeOpenen}; reply {@link RondeList}. */
+  /** Public. Request {@link RondesVanVraagstuk}; reply {@link RondeList}. */
   list: requestSubject('samenspreker', 'rondes', 'list'),
   /** Public. Request {@link RondeVraag}; reply {@link RondeView}. */
   get: requestSubject('samenspreker', 'rondes', 'get'),
@@ -34,12 +34,13 @@ export type RondeStatus = (typeof RONDE_STATUSSEN)[number];
 export const SHORTLIST_WIJZEN = ['gekozen', 'regel'] as const;
 export type ShortlistWijze = (typeof SHORTLIST_WIJZEN)[number];
 
-export class RondeOpenen {
+/** The rounds of one vraagstuk: to open the next one, or to list them. */
+export class RondesVanVraagstuk {
   @IsUUID()
   vraagstukId: string;
 }
 
-export class RondeVraag extends RondeOpenen {
+export class RondeVraag extends RondesVanVraagstuk {
   @IsInt()
   @Min(1)
   nummer: number;

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { type MessageContext, RONDE_SUBJECTS, type RondeList, RondeOpenen, RondeSluiten, RondeVraag, type RondeView } from '@samen/contracts';
+import { type MessageContext, RONDE_SUBJECTS, type RondeList, RondesVanVraagstuk, RondeSluiten, RondeVraag, type RondeView } from '@samen/contracts';
 import { Context, Ingelogd, Principal, Publiek } from '@samen/platform';
 import { RondeService } from './ronde.service';
 
@@ -11,13 +11,13 @@ export class RondeHandlers {
 
   @MessagePattern(RONDE_SUBJECTS.open)
   @Ingelogd()
-  open(@Payload() request: RondeOpenen, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<RondeView> {
+  open(@Payload() request: RondesVanVraagstuk, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<RondeView> {
     return this.rondes.open(request, actor, context);
   }
 
   @MessagePattern(RONDE_SUBJECTS.list)
   @Publiek()
-  list(@Payload() request: RondeOpenen, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<RondeList> {
+  list(@Payload() request: RondesVanVraagstuk, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<RondeList> {
     return this.rondes.list(request.vraagstukId, context, actor);
   }
 

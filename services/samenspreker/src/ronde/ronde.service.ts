@@ -8,7 +8,7 @@ import {
   type RondeGeopend,
   type RondeGesloten,
   type RondeList,
-  type RondeOpenen,
+  type RondesVanVraagstuk,
   type RondeSluiten,
   type RondeView,
   type ShortlistView,
@@ -42,7 +42,7 @@ export class RondeService {
   ) {}
 
   /** Opens the next round (1, 2, 3 …), in the phase oplossingen and only while no round is open. */
-  async open(input: RondeOpenen, caller: Principal | undefined, context: MessageContext): Promise<RondeView> {
+  async open(input: RondesVanVraagstuk, caller: Principal | undefined, context: MessageContext): Promise<RondeView> {
     const actor = vereisActor(caller, 'een ronde te openen');
     const gemeente = vereisGemeente(context, actor);
     return this.em.transactional(async (em) => {
