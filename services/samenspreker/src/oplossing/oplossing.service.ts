@@ -250,11 +250,11 @@ export class OplossingService {
     return oplossing;
   }
 
-  /** Which of the named reacties and oplossingen' versions exist in this vraagstuk. */
+  /** Which of the named reacties and oplossingen' versions exist in this vraagstuk (whole rows: the unit of work reuses them for the view). */
   private async bekendInVraagstuk(em: EntityManager, vraagstuk: Vraagstuk, reactieIds: string[], oplossingIds: string[]) {
-    const reacties = reactieIds.length ? await em.find(Reactie, { id: { $in: reactieIds }, vraagstukId: vraagstuk.id }, { fields: ['id'] }) : [];
-    const eigen = oplossingIds.length ? await em.find(Oplossing, { id: { $in: oplossingIds }, vraagstukId: vraagstuk.id }, { fields: ['id'] }) : [];
-    const versies = eigen.length ? await em.find(OplossingVersie, { oplossingId: { $in: eigen.map((o) => o.id) } }, { fields: ['oplossingId', 'versie'] }) : [];
+    const reacties = reactieIds.length ? await em.find(Reactie, { id: { $in: reactieIds }, vraagstukId: vraagstuk.id }) : [];
+    const eigen = oplossingIds.length ? await em.find(Oplossing, { id: { $in: oplossingIds }, vraagstukId: vraagstuk.id }) : [];
+    const versies = eigen.length ? await em.find(OplossingVersie, { oplossingId: { $in: eigen.map((o) => o.id) } }) : [];
     return { reacties: new Set(reacties.map((r) => r.id)), versies: new Set(versies.map(versieSleutel)) };
   }
 
