@@ -105,6 +105,10 @@ const PARAMETERS: Record<string, () => string> = {
   id: () => randomUUID(),
   accountId: () => randomUUID(),
   deelnemerId: () => randomUUID(),
+  nummer: () => '1',
+  versie: () => '1',
+  oplossingId: () => randomUUID(),
+  reactieId: () => randomUUID(),
   // The one role a platformbeheerder may grant as well (identity refuses it the others).
   rol: () => 'gemeentebeheerder',
   naam: () => 'identity',

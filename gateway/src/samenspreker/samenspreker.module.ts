@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TafelController } from './tafel.controller';
 import { SteunbetuigingenController } from './steunbetuigingen.controller';
+import { OplossingenController } from './oplossingen.controller';
+import { ReactiesController } from './reacties.controller';
+import { RondesController } from './rondes.controller';
 import { TijdlijnController } from './tijdlijn.controller';
 import { VraagstukkenController } from './vraagstukken.controller';
 
 /** HTTP routes of the samenspreker bouwsteen. */
 @Module({
-  controllers: [VraagstukkenController, TijdlijnController, SteunbetuigingenController, TafelController],
+  controllers: [VraagstukkenController, TijdlijnController, SteunbetuigingenController, TafelController, RondesController, OplossingenController, ReactiesController],
 })
 export class SamensprekerModule {}

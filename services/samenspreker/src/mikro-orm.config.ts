@@ -1,13 +1,16 @@
 import { ormOptions, type ServiceOrm } from '@samen/platform';
 import { Steunbetuiging } from './agendering/steunbetuiging.entity';
 import { MIGRATIONS } from './migrations';
+import { Oplossing, OplossingVersie, Positie } from './oplossing/oplossing.entity';
+import { Reactie } from './reactie/reactie.entity';
+import { Ronde } from './ronde/ronde.entity';
 import { Deelnemer } from './tafel/deelnemer.entity';
 import { TijdlijnEntry } from './tijdlijn/tijdlijn.entity';
 import { Vraagstuk } from './vraagstuk/vraagstuk.entity';
 
 /** The tables of samenspreker; the platform adds its outbox and inbox. */
 export const samensprekerOrm: ServiceOrm = {
-  entities: [Deelnemer, Steunbetuiging, TijdlijnEntry, Vraagstuk],
+  entities: [Deelnemer, Steunbetuiging, TijdlijnEntry, Vraagstuk, Ronde, Oplossing, OplossingVersie, Positie, Reactie],
   migrations: MIGRATIONS,
 };
 

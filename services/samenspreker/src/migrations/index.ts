@@ -4,6 +4,7 @@ import { Migration20261127006100Tijdlijn } from './Migration20261127006100Tijdli
 import { Migration20261127008000Tafel } from './Migration20261127008000Tafel';
 import { Migration20261127090000Agendering } from './Migration20261127090000Agendering';
 import { Migration20261127091000TafelDeelname } from './Migration20261127091000TafelDeelname';
+import { Migration20261127092000Samenspraak } from './Migration20261127092000Samenspraak';
 
 /** samenspreker's own migrations, oldest first (the platform's outbox and inbox come before them). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127008000Tafel', class: Migration20261127008000Tafel },
   { name: 'Migration20261127090000Agendering', class: Migration20261127090000Agendering },
   { name: 'Migration20261127091000TafelDeelname', class: Migration20261127091000TafelDeelname },
+  { name: 'Migration20261127092000Samenspraak', class: Migration20261127092000Samenspraak },
 ];
