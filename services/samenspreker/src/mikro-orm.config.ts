@@ -1,4 +1,7 @@
 import { ormOptions, type ServiceOrm } from '@samen/platform';
+import { Actie, ActieVoortgangMelding } from './actie/actie.entity';
+import { Besluit } from './besluit/besluit.entity';
+import { Evaluatie, EvaluatieSamenvatting } from './evaluatie/evaluatie.entity';
 import { MIGRATIONS } from './migrations';
 import { Deelnemer } from './tafel/deelnemer.entity';
 import { TijdlijnEntry } from './tijdlijn/tijdlijn.entity';
@@ -6,7 +9,7 @@ import { Vraagstuk } from './vraagstuk/vraagstuk.entity';
 
 /** The tables of samenspreker; the platform adds its outbox and inbox. */
 export const samensprekerOrm: ServiceOrm = {
-  entities: [Deelnemer, TijdlijnEntry, Vraagstuk],
+  entities: [Deelnemer, TijdlijnEntry, Vraagstuk, Besluit, Actie, ActieVoortgangMelding, Evaluatie, EvaluatieSamenvatting],
   migrations: MIGRATIONS,
 };
 

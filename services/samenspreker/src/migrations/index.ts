@@ -2,10 +2,16 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127005100Vraagstuk } from './Migration20261127005100Vraagstuk';
 import { Migration20261127006100Tijdlijn } from './Migration20261127006100Tijdlijn';
 import { Migration20261127008000Tafel } from './Migration20261127008000Tafel';
+import { Migration20261127093000Besluit } from './Migration20261127093000Besluit';
+import { Migration20261127093100Actie } from './Migration20261127093100Actie';
+import { Migration20261127093200Evaluatie } from './Migration20261127093200Evaluatie';
 
 /** samenspreker's own migrations, oldest first (the platform's outbox and inbox come before them). */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127005100Vraagstuk', class: Migration20261127005100Vraagstuk },
   { name: 'Migration20261127006100Tijdlijn', class: Migration20261127006100Tijdlijn },
   { name: 'Migration20261127008000Tafel', class: Migration20261127008000Tafel },
+  { name: 'Migration20261127093000Besluit', class: Migration20261127093000Besluit },
+  { name: 'Migration20261127093100Actie', class: Migration20261127093100Actie },
+  { name: 'Migration20261127093200Evaluatie', class: Migration20261127093200Evaluatie },
 ];

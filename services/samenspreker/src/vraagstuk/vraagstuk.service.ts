@@ -18,7 +18,8 @@ import { DomainError } from '@samen/platform';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Tafel } from '../tafel/tafel.service';
 import { Vastlegging } from '../tijdlijn/vastlegging';
-import { type FaseSituatie, wijzigFase } from './fase-machine';
+import { wijzigFase } from './fase-machine';
+import { situatieVan } from './fase-situatie';
 import { leesCursor, maakCursor } from './vraagstuk-cursor';
 import { Vraagstuk } from './vraagstuk.entity';
 
@@ -40,15 +41,6 @@ function toView(v: Vraagstuk): VraagstukView {
     faseSinds: v.faseSinds.toISOString(),
     aangemaaktTijdstip: v.aangemaaktTijdstip.toISOString(),
   };
-}
-
-/**
- * What the phase machine needs to know that other aggregates will own. Until besluiten, acties and
- * evaluaties exist, nothing has been published, closed or summarised: the conservative answer, so
- * no vraagstuk can skip a step that cannot yet be recorded.
- */
-function situatieVan(_vraagstuk: Vraagstuk): FaseSituatie {
-  return { besluitGepubliceerd: false, openActies: 0 };
 }
 
 @Injectable()
@@ -151,7 +143,7 @@ export class VraagstukService {
       // Locked, so two concurrent transitions cannot both start from the same phase.
       const vraagstuk = await vergrendelVraagstuk(em, input.id, gemeente);
       const van = vraagstuk.fase;
-      wijzigFase(van, input.naar, situatieVan(vraagstuk), actor, input.motivatie);
+      wijzigFase(van, input.naar, await situatieVan(em, vraagstuk), actor, input.motivatie);
       const nu = new Date();
       vraagstuk.fase = input.naar;
       vraagstuk.faseSinds = nu;
