@@ -104,6 +104,8 @@ const PARAMETERS: Record<string, () => string> = {
   code: () => A,
   id: () => randomUUID(),
   accountId: () => randomUUID(),
+  besluitId: () => randomUUID(),
+  actieId: () => randomUUID(),
   // The one role a platformbeheerder may grant as well (identity refuses it the others).
   rol: () => 'gemeentebeheerder',
   naam: () => 'identity',
