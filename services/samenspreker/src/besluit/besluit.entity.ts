@@ -29,8 +29,8 @@ export class Besluit {
   motivatie: string;
 
   /**
-   * As given: oplossingen live on another branch of the code for now, so there is no foreign key;
-   * whether each version exists is checked by the oplossingen side once both are merged.
+   * Stored as given, without a foreign key: the oplossing tables are built on a parallel branch.
+   * That each referenced version exists is checked by the lead when both branches are merged.
    */
   @Property({ type: 'json', columnType: 'jsonb' })
   oplossingVersies: Array<{ oplossingId: string; versie: number }>;

@@ -56,6 +56,7 @@ export class BesluitService {
         ...(input.organisatie ? { organisatie: input.organisatie } : {}),
         tekst: input.tekst,
         motivatie: input.motivatie,
+        // As given: whether each oplossing version exists is checked by the lead when the oplossingen branch is merged.
         oplossingVersies: input.oplossingVersies.map(({ oplossingId, versie }) => ({ oplossingId, versie })),
         // A poll counted twice informs a besluit no more than once.
         stemmingen: [...new Set(input.stemmingen)],

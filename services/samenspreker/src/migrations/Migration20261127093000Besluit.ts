@@ -3,8 +3,8 @@ import { Migration } from '@mikro-orm/migrations';
 /** Issue 4: published besluiten, immutable; a correction is a new besluit naming the one it corrects. */
 export class Migration20261127093000Besluit extends Migration {
   override async up(): Promise<void> {
-    // oplossing_versies holds {oplossingId, versie} pairs without a foreign key: oplossingen are built
-    // on another branch, and whether each referenced version exists is checked there once both are merged.
+    // oplossing_versies holds {oplossingId, versie} pairs without a foreign key: the oplossing tables are
+    // built on a parallel branch; that each referenced version exists is checked by the lead when merging both.
     this.addSql(`create table "samenspreker"."besluit" (
       "id" uuid not null primary key,
       "vraagstuk_id" uuid not null references "samenspreker"."vraagstuk" ("id"),
