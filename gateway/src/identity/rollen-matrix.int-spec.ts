@@ -109,6 +109,8 @@ const PARAMETERS: Record<string, () => string> = {
   versie: () => '1',
   oplossingId: () => randomUUID(),
   reactieId: () => randomUUID(),
+  besluitId: () => randomUUID(),
+  actieId: () => randomUUID(),
   // The one role a platformbeheerder may grant as well (identity refuses it the others).
   rol: () => 'gemeentebeheerder',
   naam: () => 'identity',

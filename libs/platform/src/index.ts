@@ -9,3 +9,4 @@ export * from './health';
 export * from './auth';
 export * from './service';
 export * from './avg';
+export * from './tijd';

@@ -1,5 +1,8 @@
 import { ormOptions, type ServiceOrm } from '@samen/platform';
 import { Steunbetuiging } from './agendering/steunbetuiging.entity';
+import { Actie, ActieVoortgangMelding } from './actie/actie.entity';
+import { Besluit } from './besluit/besluit.entity';
+import { Evaluatie, EvaluatieSamenvatting } from './evaluatie/evaluatie.entity';
 import { MIGRATIONS } from './migrations';
 import { Oplossing, OplossingVersie, Positie } from './oplossing/oplossing.entity';
 import { Reactie } from './reactie/reactie.entity';
@@ -10,7 +13,7 @@ import { Vraagstuk } from './vraagstuk/vraagstuk.entity';
 
 /** The tables of samenspreker; the platform adds its outbox and inbox. */
 export const samensprekerOrm: ServiceOrm = {
-  entities: [Deelnemer, Steunbetuiging, TijdlijnEntry, Vraagstuk, Ronde, Oplossing, OplossingVersie, Positie, Reactie],
+  entities: [Deelnemer, Steunbetuiging, TijdlijnEntry, Vraagstuk, Ronde, Oplossing, OplossingVersie, Positie, Reactie, Besluit, Actie, ActieVoortgangMelding, Evaluatie, EvaluatieSamenvatting],
   migrations: MIGRATIONS,
 };
 

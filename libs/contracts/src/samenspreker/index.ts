@@ -5,3 +5,6 @@ export * from './agendering';
 export * from './ronde';
 export * from './oplossing';
 export * from './reactie';
+export * from './besluit';
+export * from './actie';
+export * from './evaluatie';

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { nederlandseDatum } from '@samen/platform';
 
 /**
  * Letters and digits that cannot be mistaken for one another on paper: no 0/O, no 1/I. 32 of
@@ -44,10 +45,8 @@ export function hashCode(sleutel: Buffer, gemeente: string, genormaliseerd: stri
   return createHmac('sha256', sleutel).update(`${gemeente}:${genormaliseerd}`).digest('hex');
 }
 
-/** Today's date in the Netherlands (`YYYY-MM-DD`): a letter says "geldig t/m" a Dutch date. */
-export function nederlandseDatum(nu: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(nu);
-}
+// A letter says "geldig t/m" a Dutch date; re-exported for this folder's tests.
+export { nederlandseDatum };
 
 /** A code works through its last day, Dutch time. */
 export function isVerlopen(verlooptDatum: string, nu: Date): boolean {

@@ -5,6 +5,9 @@ import { Migration20261127008000Tafel } from './Migration20261127008000Tafel';
 import { Migration20261127090000Agendering } from './Migration20261127090000Agendering';
 import { Migration20261127091000TafelDeelname } from './Migration20261127091000TafelDeelname';
 import { Migration20261127092000Samenspraak } from './Migration20261127092000Samenspraak';
+import { Migration20261127093000Besluit } from './Migration20261127093000Besluit';
+import { Migration20261127093100Actie } from './Migration20261127093100Actie';
+import { Migration20261127093200Evaluatie } from './Migration20261127093200Evaluatie';
 
 /** samenspreker's own migrations, oldest first (the platform's outbox and inbox come before them). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +17,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127090000Agendering', class: Migration20261127090000Agendering },
   { name: 'Migration20261127091000TafelDeelname', class: Migration20261127091000TafelDeelname },
   { name: 'Migration20261127092000Samenspraak', class: Migration20261127092000Samenspraak },
+  { name: 'Migration20261127093000Besluit', class: Migration20261127093000Besluit },
+  { name: 'Migration20261127093100Actie', class: Migration20261127093100Actie },
+  { name: 'Migration20261127093200Evaluatie', class: Migration20261127093200Evaluatie },
 ];

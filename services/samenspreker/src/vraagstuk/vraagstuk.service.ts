@@ -22,7 +22,8 @@ import { reactieUiterlijk, termijnVerstreken } from '../agendering/agendering-re
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Tafel } from '../tafel/tafel.service';
 import { Vastlegging } from '../tijdlijn/vastlegging';
-import { type FaseSituatie, wijzigFase } from './fase-machine';
+import { wijzigFase } from './fase-machine';
+import { situatieVan } from './fase-situatie';
 import { leesCursor, maakCursor } from './vraagstuk-cursor';
 import { Vraagstuk } from './vraagstuk.entity';
 
@@ -46,15 +47,6 @@ function toView(v: Vraagstuk): VraagstukView {
     steun: { aantal: v.steunAantal, drempel: v.steundrempel },
     reactietermijn: { uiterlijk: v.reactieUiterlijk.toISOString(), verstreken: termijnVerstreken(v.fase, v.reactieUiterlijk, new Date()) },
   };
-}
-
-/**
- * What the phase machine needs to know that other aggregates will own. Until besluiten, acties and
- * evaluaties exist, nothing has been published, closed or summarised: the conservative answer, so
- * no vraagstuk can skip a step that cannot yet be recorded.
- */
-function situatieVan(_vraagstuk: Vraagstuk): FaseSituatie {
-  return { besluitGepubliceerd: false, openActies: 0 };
 }
 
 /** termijnVerstreken() in SQL: still in agendering after the promised moment (true), or not (false). */
@@ -175,7 +167,7 @@ export class VraagstukService {
       const vraagstuk = await vergrendelVraagstuk(em, input.id, gemeente);
       const van = vraagstuk.fase;
       const tafelRol = await this.tafel.rolVan(em, vraagstuk.id, actor.accountId);
-      wijzigFase(van, input.naar, situatieVan(vraagstuk), { rollen: actor.rollen, ...(tafelRol ? { tafelRol } : {}) }, input.motivatie);
+      wijzigFase(van, input.naar, await situatieVan(em, vraagstuk), { rollen: actor.rollen, ...(tafelRol ? { tafelRol } : {}) }, input.motivatie);
       const nu = new Date();
       vraagstuk.fase = input.naar;
       vraagstuk.faseSinds = nu;

@@ -1,0 +1,31 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal, Rol, TafelRol, VraagstukFase } from '@samen/contracts';
+import { DomainError } from '@samen/platform';
+import type { Tafel } from '../tafel/tafel.service';
+import type { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
+
+/**
+ * Who may take a step on a vraagstuk: the gemeente's staff (from the token) always, otherwise a
+ * deelnemer in one of the named table roles. And in which phase: a step of the wrong phase is a
+ * state conflict (409), not a permission question.
+ */
+export const GEMEENTE_STAF_ROLLEN: readonly Rol[] = ['gemeentebeheerder', 'ambtenaar'];
+
+export function isGemeenteStaf(actor: Principal): boolean {
+  return actor.rollen.some((rol) => GEMEENTE_STAF_ROLLEN.includes(rol));
+}
+
+/** Throws FORBIDDEN unless the actor is gemeente staff or sits at the table in one of `rollen`; `wie` names them in Dutch. */
+export async function vereisStafOfTafelRol(em: EntityManager, tafel: Tafel, vraagstukId: string, actor: Principal, rollen: readonly TafelRol[], wie: string): Promise<void> {
+  if (isGemeenteStaf(actor)) return;
+  const rol = await tafel.rolVan(em, vraagstukId, actor.accountId);
+  if (rol && rollen.includes(rol)) return;
+  throw new DomainError('FORBIDDEN', `Dit mag alleen ${wie}.`);
+}
+
+/** Throws CONFLICT when the vraagstuk is not in `fase`; `wat` says in Dutch what was tried. */
+export function vereisFase(vraagstuk: Vraagstuk, fase: VraagstukFase, wat: string): void {
+  if (vraagstuk.fase !== fase) {
+    throw new DomainError('CONFLICT', `${wat} kan alleen in de fase ${fase}; dit vraagstuk is in de fase ${vraagstuk.fase}.`);
+  }
+}
