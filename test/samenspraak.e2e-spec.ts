@@ -99,31 +99,128 @@ describe('een vraagstuk van agenda tot evaluatie, aan één tafel', () => {
   }, 30_000);
 
   it('gaat door alle vijf fasen, met één nieuwe ronde, en de tijdlijn klopt', async () => {
-    // Agendering: a resident raises it.
+    // The gemeente sets a small steundrempel for this pilot.
+    await ok('PUT', `/gemeenten/${GEMEENTE}/instellingen`, 'gemeentebeheerder', { steundrempel: 3 });
+
+    // ── Agendering: a resident raises it; three organisations support it; at the drempel it is on the agenda.
     const vraagstuk = await ok('POST', '/vraagstukken', 'inwoner', {
       soort: 'probleem',
-      titel: 'Te weinig groen in de Rokkeveen-wijk',
-      omschrijving: 'Hittestress in de zomer; pleinen zijn versteend.',
+      titel: 'Te weinig groen in Rokkeveen',
+      omschrijving: 'Hittestress in de zomer; de pleinen zijn versteend.',
       gebied: { code: 'WK063701', naam: 'Rokkeveen' },
       themas: ['groen', 'klimaat'],
     });
-    expect(vraagstuk).toMatchObject({ fase: 'agendering', initiatiefnemer: { segment: 'inwoner' } });
+    expect(vraagstuk).toMatchObject({ fase: 'agendering', initiatiefnemer: { segment: 'inwoner' }, steun: { aantal: 0, drempel: 3 } });
     const id = vraagstuk.id as string;
     const pad = `/vraagstukken/${id}`;
 
-    // A transition that does not exist: 409 problem+json naming what is allowed now.
+    // A transition that does not exist: 409 problem+json naming, machine-readably, what is allowed now.
     const verboden = await call('POST', `${pad}/fase-overgangen`, 'gemeente', { naar: 'uitvoering', motivatie: 'Meteen beginnen.' });
     expect(verboden.status).toBe(409);
     expect(verboden.contentType).toContain('application/problem+json');
     expect(verboden.body).toMatchObject({ code: 'CONFLICT', type: 'urn:samen:probleem:conflict', toegestaan: ['oplossingen', 'afgewezen'] });
 
-    // The gemeente puts it on the agenda.
-    await ok('POST', `${pad}/fase-overgangen`, 'gemeente', { naar: 'oplossingen', motivatie: 'Past in de klimaatagenda.' });
-    await ok('POST', `${pad}/fase-overgangen`, 'gemeente', { naar: 'besluitvorming', motivatie: 'Genoeg opties.' });
-    // Loop back: a new round.
-    await ok('POST', `${pad}/fase-overgangen`, 'gemeente', { naar: 'oplossingen', motivatie: 'Nog een ronde nodig.' });
+    for (const segment of ['bedrijfsleven', 'maatschappelijk'] as const) await ok('POST', `${pad}/steunbetuigingen`, segment, { namens: 'organisatie' });
+    expect((await call('POST', `${pad}/steunbetuigingen`, 'bedrijfsleven', { namens: 'organisatie' })).status).toBe(409);
+    expect((await call('GET', pad)).body).toMatchObject({ fase: 'agendering', steun: { aantal: 2 } });
+    await ok('POST', `${pad}/steunbetuigingen`, 'burgers', { namens: 'organisatie' });
+    expect((await call('GET', pad)).body).toMatchObject({ fase: 'oplossingen', steun: { aantal: 3, drempel: 3 } });
 
+    // ── The table: every segment sits at it; burgers chairs, the gemeente decides, bedrijfsleven carries out.
+    const accountVan = async (wie: Wie) => (await ok<{ accountId: string }>('GET', '/mij', wie)).accountId;
+    await ok('POST', `${pad}/tafel/uitnodigingen`, 'gemeente', { accountId: await accountVan('burgers'), rol: 'voorzitter', segment: 'burgers', organisatie: organisaties.get('burgers') });
+    await ok('POST', `${pad}/tafel/deelnemers`, 'burgers', { namens: 'organisatie' });
+    await ok('POST', `${pad}/tafel/uitnodigingen`, 'burgers', { accountId: await accountVan('gemeente'), rol: 'besluitvormer', segment: 'gemeente', organisatie: organisaties.get('gemeente') });
+    await ok('POST', `${pad}/tafel/deelnemers`, 'gemeente', { namens: 'organisatie' });
+    await ok('POST', `${pad}/tafel/uitnodigingen`, 'burgers', { accountId: await accountVan('bedrijfsleven'), rol: 'uitvoerder', segment: 'bedrijfsleven', organisatie: organisaties.get('bedrijfsleven') });
+    await ok('POST', `${pad}/tafel/deelnemers`, 'bedrijfsleven', { namens: 'organisatie' });
+    const metMaatschappelijk = await ok('POST', `${pad}/tafel/deelnemers`, 'maatschappelijk', { namens: 'organisatie' });
+    expect(metMaatschappelijk).toMatchObject({ rol: 'deelnemer', segment: 'maatschappelijk', status: 'actief' });
+    const tafel = (await call('GET', `${pad}/tafel`)).body;
+    expect(tafel.vertegenwoordiging.ontbrekend).toEqual([]);
+    expect(tafel.deelnemers.map((d: { rol: string }) => d.rol).sort()).toEqual(['besluitvormer', 'deelnemer', 'initiatiefnemer', 'uitvoerder', 'voorzitter']);
+
+    // ── Oplossingen, round 1: a proposal, a reactie, a new version that takes it up, consent with an objection.
+    expect((await ok('POST', `${pad}/rondes`, 'burgers')).nummer).toBe(1);
+    const a = await ok('POST', `${pad}/rondes/1/oplossingen`, 'bedrijfsleven', { titel: 'Geveltuinen en bomen', omschrijving: 'Ondernemers adopteren geveltuinen.' });
+    const reactie = await ok('POST', `${pad}/oplossingen/${a.id}/reacties`, 'inwoner', { tekst: 'Denk ook aan schaduw bij de speeltuin.' });
+    const ongepast = await ok('POST', `${pad}/reacties`, 'maatschappelijk', { tekst: 'Dit is een ongepaste reactie.' });
+    const a2 = await ok('POST', `${pad}/oplossingen/${a.id}/versies`, 'bedrijfsleven', {
+      omschrijving: 'Ondernemers adopteren geveltuinen; twee bomen bij de speeltuin voor schaduw.',
+      overgenomen: { reacties: [reactie.id], bijdragen: [] },
+    });
+    const versieA = a2.versies.at(-1);
+    expect(versieA).toMatchObject({ versie: 2, overgenomen: { reacties: [reactie.id] } });
+    await ok('PUT', `${pad}/oplossingen/${a.id}/versies/2/positie`, 'maatschappelijk', { positie: 'steun' });
+    await ok('PUT', `${pad}/oplossingen/${a.id}/versies/2/positie`, 'gemeente', { positie: 'instemming' });
+    await ok('PUT', `${pad}/oplossingen/${a.id}/versies/2/positie`, 'inwoner', { positie: 'bezwaar', toelichting: 'Te weinig voor de hele wijk.' });
+    expect((await call('PUT', `${pad}/oplossingen/${a.id}/versies/2/positie`, 'burgers', { positie: 'bezwaar' })).status).toBe(400);
+    const ronde1 = await ok('POST', `${pad}/rondes/1/_sluit`, 'burgers', {});
+    expect(ronde1.shortlist).toBeDefined();
+    expect(JSON.stringify(ronde1.shortlist)).toContain(a.id);
+
+    // Moderation: the reactie is hidden with a reason, its text no longer shown.
+    await ok('POST', `${pad}/reacties/${ongepast.id}/_verberg`, 'moderator', { reden: 'Niet op de inhoud.' });
+    const reacties = (await call('GET', `${pad}/reacties`)).body;
+    expect(JSON.stringify(reacties)).not.toContain('ongepaste reactie');
+
+    // ── Besluitvorming, and back: the inwoner's objection asks for a second round.
+    await ok('POST', `${pad}/fase-overgangen`, 'burgers', { naar: 'besluitvorming', motivatie: 'Ronde 1 is klaar.' });
+    const zonderBesluit = await call('POST', `${pad}/fase-overgangen`, 'gemeente', { naar: 'uitvoering', motivatie: 'Uitvoeren.' });
+    expect(zonderBesluit).toMatchObject({ status: 409, body: { code: 'CONFLICT', toegestaan: ['oplossingen'] } });
+    await ok('POST', `${pad}/fase-overgangen`, 'gemeente', { naar: 'oplossingen', motivatie: 'Het bezwaar vraagt een tweede ronde voor de hele wijk.' });
+
+    expect((await ok('POST', `${pad}/rondes`, 'burgers')).nummer).toBe(2);
+    const b = await ok('POST', `${pad}/rondes/2/oplossingen`, 'maatschappelijk', { titel: 'Groene schoolpleinen', omschrijving: 'Drie schoolpleinen worden groen, open na schooltijd.' });
+    for (const wie of ['inwoner', 'gemeente', 'bedrijfsleven'] as const) await ok('PUT', `${pad}/oplossingen/${b.id}/versies/1/positie`, wie, { positie: 'steun' });
+    await ok('POST', `${pad}/rondes/2/_sluit`, 'burgers', {});
+    await ok('POST', `${pad}/fase-overgangen`, 'burgers', { naar: 'besluitvorming', motivatie: 'Ronde 2 is klaar.' });
+
+    // ── Besluit: published, never changed.
+    const vandaag = new Date().toISOString().slice(0, 10);
+    const besluit = await ok('POST', `${pad}/besluiten`, 'gemeente', {
+      orgaan: 'college',
+      tekst: 'Geveltuinen, twee bomen bij de speeltuin en drie groene schoolpleinen.',
+      motivatie: 'Breed gedragen aan tafel; het bezwaar is in ronde 2 opgelost.',
+      oplossingVersies: [{ oplossingId: a.id, versie: 2 }, { oplossingId: b.id, versie: 1 }],
+      stemmingen: [],
+      datum: vandaag,
+    });
+    expect(besluit).toMatchObject({ orgaan: 'college', datum: vandaag });
+    await ok('POST', `${pad}/fase-overgangen`, 'gemeente', { naar: 'uitvoering', motivatie: 'Het college heeft besloten.' });
+
+    // ── Uitvoering: one actie, carried out by bedrijfsleven.
+    const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const actie = await ok('POST', `${pad}/acties`, 'gemeente', { titel: 'Geveltuinen aanleggen', omschrijving: 'Twintig geveltuinen.', eigenaarOrganisatie: organisaties.get('bedrijfsleven'), deadline });
+    const naarEvaluatieTeVroeg = await call('POST', `${pad}/fase-overgangen`, 'burgers', { naar: 'evaluatie', motivatie: 'Klaar?' });
+    expect(naarEvaluatieTeVroeg).toMatchObject({ status: 409, body: { toegestaan: [] } });
+    await ok('POST', `${pad}/acties/${actie.id}/voortgang`, 'bedrijfsleven', { percentage: 50, toelichting: 'Tien liggen er.' });
+    await ok('POST', `${pad}/acties/${actie.id}/voortgang`, 'bedrijfsleven', { percentage: 100, toelichting: 'Alle twintig liggen er.', status: 'afgerond' });
+    expect((await call('GET', `${pad}/acties`)).body).toMatchObject({ acties: [{ status: 'afgerond', percentage: 100, teLaat: false }] });
+    await ok('POST', `${pad}/fase-overgangen`, 'burgers', { naar: 'evaluatie', motivatie: 'Alle acties zijn af.' });
+
+    // ── Evaluatie by everyone at the table, a summary, afgerond.
+    for (const wie of ['inwoner', 'bedrijfsleven', 'maatschappelijk', 'burgers', 'gemeente'] as const) {
+      await ok('PUT', `${pad}/evaluaties/mijn`, wie, { proces: 4, uitkomst: 5, toelichting: `Evaluatie van ${wie}.` });
+    }
+    await ok('POST', `${pad}/evaluatie/samenvatting`, 'burgers', { samenvatting: 'De wijk is groener en koeler.', lessen: ['Betrek scholen eerder.'], uitkomst: 'opgelost' });
+    const klaar = await ok('POST', `${pad}/fase-overgangen`, 'burgers', { naar: 'afgerond', motivatie: 'Opgelost.' });
+    expect(klaar.fase).toBe('afgerond');
+    expect((await call('GET', `${pad}/evaluatie`)).body).toMatchObject({ samenvatting: { uitkomst: 'opgelost' } });
+
+    // ── The public timeline holds every step and verifies.
+    const soorten: string[] = [];
+    for (let href: string | undefined = `/api/v1${pad}/tijdlijn?limiet=100`; href; ) {
+      const pagina = (await (await fetch(`${base}${href}`)).json()) as { regels: { soort: string }[]; _links: { next?: { href: string } } };
+      soorten.push(...pagina.regels.map((r) => r.soort));
+      href = pagina._links.next?.href;
+    }
+    for (const soort of ['vraagstuk-aangemaakt', 'fase-gewijzigd', 'deelnemer-toegetreden', 'ronde-geopend', 'reactie-verborgen', 'besluit-gepubliceerd', 'actie-voortgang', 'evaluatie-samengevat']) {
+      expect(soorten).toContain(soort);
+    }
+    // agendering → oplossingen (at the drempel) → besluitvorming → oplossingen → besluitvorming → uitvoering → evaluatie → afgerond
+    expect(soorten.filter((s) => s === 'fase-gewijzigd')).toHaveLength(7);
     const verificatie = await call('GET', `${pad}/tijdlijn/_verifieer`);
-    expect(verificatie).toMatchObject({ status: 200, body: { geldig: true } });
+    expect(verificatie).toMatchObject({ status: 200, body: { geldig: true, aantal: soorten.length } });
   });
 });
