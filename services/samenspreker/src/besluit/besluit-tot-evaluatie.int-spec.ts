@@ -70,6 +70,29 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
     );
   }
 
+  /** An oplossing with versions 1..n in a round of the vraagstuk, written directly: the rondes have their own tests. */
+  async function oplossingMetVersies(vraagstukId: string, versies: number): Promise<string> {
+    const rondeId = randomUUID();
+    const oplossingId = randomUUID();
+    await withClient('samenspreker', async (c) => {
+      await c.query(`insert into samenspreker.ronde (id, vraagstuk_id, gemeente, nummer, status, geopend_op) values ($1, $2, 'GM0637', 1, 'open', now())`, [rondeId, vraagstukId]);
+      await c.query(`insert into samenspreker.oplossing (id, vraagstuk_id, gemeente, ronde_id, auteur_account_id, auteur_segment, ingediend_op) values ($1, $2, 'GM0637', $3, $4, 'inwoner', now())`, [
+        oplossingId,
+        vraagstukId,
+        rondeId,
+        randomUUID(),
+      ]);
+      for (let versie = 1; versie <= versies; versie++) {
+        await c.query(
+          `insert into samenspreker.oplossing_versie (id, oplossing_id, versie, titel, omschrijving, overgenomen, auteur_account_id, auteur_segment, tijdstip)
+           values ($1, $2, $3, 'Drempels', 'Drie drempels.', '{"reacties": [], "bijdragen": []}', $4, 'inwoner', now())`,
+          [randomUUID(), oplossingId, versie, randomUUID()],
+        );
+      }
+    });
+    return oplossingId;
+  }
+
   async function naar(id: string, fase: VraagstukFase): Promise<VraagstukView> {
     return dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.faseWijzigen, { id, naar: fase, motivatie: `Naar ${fase}.` }, ambtenaar));
   }
@@ -174,7 +197,15 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
 
       const since = await streamLastSeq(nc);
       const organisatie = randomUUID();
-      const oplossingVersies = [{ oplossingId: randomUUID(), versie: 2 }];
+      const oplossingId = await oplossingMetVersies(v.id, 2);
+      // Only versions of this vraagstuk's oplossingen can be chosen.
+      for (const onbekend of [{ oplossingId, versie: 3 }, { oplossingId: randomUUID(), versie: 1 }]) {
+        expect(errorOf(await ask(BESLUIT_SUBJECTS.create, besluit(v.id, { oplossingVersies: [{ oplossingId, versie: 1 }, onbekend] }), besluitvormer))).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          invalidParams: [expect.objectContaining({ name: 'oplossingVersies[1]' })],
+        });
+      }
+      const oplossingVersies = [{ oplossingId, versie: 2 }];
       const stemming = randomUUID();
       const b = dataOf(
         await ask<BesluitView>(BESLUIT_SUBJECTS.create, besluit(v.id, { orgaan: 'organisatie', organisatie, oplossingVersies, stemmingen: [stemming, stemming], datum: EERGISTEREN }), besluitvormer),

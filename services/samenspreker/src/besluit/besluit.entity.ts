@@ -28,10 +28,7 @@ export class Besluit {
   @Property({ columnType: 'text' })
   motivatie: string;
 
-  /**
-   * Stored as given, without a foreign key: the oplossing tables are built on a parallel branch.
-   * That each referenced version exists is checked by the lead when both branches are merged.
-   */
+  /** The chosen versions, checked to exist when the besluit is published (versions never change, so no foreign key is needed to keep them valid). */
   @Property({ type: 'json', columnType: 'jsonb' })
   oplossingVersies: Array<{ oplossingId: string; versie: number }>;
 

@@ -47,6 +47,7 @@ export class BesluitService {
       await vereisStafOfTafelRol(em, this.tafel, vraagstuk.id, actor, ['besluitvormer'], 'een besluitvormer aan de tafel of een gemeentebeheerder of ambtenaar van de gemeente');
       vereisFase(vraagstuk, 'besluitvorming', 'Een besluit vastleggen');
       if (input.corrigeert) await this.vereisCorrigeerbaar(em, vraagstuk.id, gemeente, input.corrigeert);
+      await this.vereisBestaandeVersies(em, vraagstuk.id, input.oplossingVersies);
 
       const besluit = em.create(Besluit, {
         id: randomUUID(),
@@ -56,7 +57,6 @@ export class BesluitService {
         ...(input.organisatie ? { organisatie: input.organisatie } : {}),
         tekst: input.tekst,
         motivatie: input.motivatie,
-        // As given: whether each oplossing version exists is checked by the lead when the oplossingen branch is merged.
         oplossingVersies: input.oplossingVersies.map(({ oplossingId, versie }) => ({ oplossingId, versie })),
         // A poll counted twice informs a besluit no more than once.
         stemmingen: [...new Set(input.stemmingen)],
@@ -127,6 +127,23 @@ export class BesluitService {
    * may itself be corrected). The vraagstuk row is locked, so two corrections cannot race past this;
    * the unique index on `corrigeert` stays as the last line.
    */
+  /** A besluit names the versions it chose: each must be a version of an oplossing of this vraagstuk (else 400, nothing stored). */
+  private async vereisBestaandeVersies(em: EntityManager, vraagstukId: string, gekozen: NieuwBesluit['oplossingVersies']): Promise<void> {
+    if (!gekozen.length) return;
+    const bestaand = await em.execute<{ oplossing_id: string; versie: number }[]>(
+      `select v."oplossing_id", v."versie" from "samenspreker"."oplossing_versie" v
+       join "samenspreker"."oplossing" o on o."id" = v."oplossing_id"
+       where o."vraagstuk_id" = ?`,
+      [vraagstukId],
+    );
+    const fouten = gekozen.flatMap(({ oplossingId, versie }, index) =>
+      bestaand.some((b) => b.oplossing_id === oplossingId && b.versie === versie)
+        ? []
+        : [{ name: `oplossingVersies[${index}]`, code: 'bestaat', reason: `Versie ${versie} van oplossing ${oplossingId} bestaat niet bij dit vraagstuk.` }],
+    );
+    if (fouten.length) throw DomainError.validation(fouten);
+  }
+
   private async vereisCorrigeerbaar(em: EntityManager, vraagstukId: string, gemeente: string, corrigeert: string): Promise<void> {
     const oud = await em.findOne(Besluit, { id: corrigeert, gemeente });
     if (!oud) throw DomainError.notFound('Het besluit dat u corrigeert');
