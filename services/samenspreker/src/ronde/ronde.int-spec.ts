@@ -113,6 +113,12 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
     const een = dataOf(await ask<RondeView>(RONDE_SUBJECTS.open, { vraagstukId }, t.anne));
     expect(een).toEqual({ vraagstukId, nummer: 1, status: 'open', geopendOp: expect.any(String), oplossingen: [] });
     expect(errorOf(await ask(RONDE_SUBJECTS.open, { vraagstukId }, t.ambtenaar))).toMatchObject({ code: 'CONFLICT', message: 'Ronde 1 is nog open; sluit die eerst.' });
+    // Besluitvorming works from the shortlist: not while a round is still open.
+    expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: vraagstukId, naar: 'besluitvorming', motivatie: 'Klaar.' }, t.ambtenaar))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('nog een ronde open'),
+      toegestaan: [],
+    });
 
     // Closing needs the same roles; an empty round closes with an empty shortlist, once.
     expect(errorOf(await ask(RONDE_SUBJECTS.sluit, { vraagstukId, nummer: 1 }, t.carla))).toMatchObject({ code: 'FORBIDDEN' });

@@ -4,8 +4,8 @@ import { FASEN, type Fase, type FaseActor, type FaseSituatie, overgang, OVERGANG
 
 const staf: FaseActor = { rollen: ['ambtenaar'] };
 /** A situation in which every precondition holds, so only the graph and the role decide. */
-const alles: FaseSituatie = { besluitGepubliceerd: true, openActies: 0, evaluatieSamenvatting: 'Het werkt.' };
-const niets: FaseSituatie = { besluitGepubliceerd: false, openActies: 2 };
+const alles: FaseSituatie = { besluitGepubliceerd: true, openRondes: 0, openActies: 0, evaluatieSamenvatting: 'Het werkt.' };
+const niets: FaseSituatie = { besluitGepubliceerd: false, openRondes: 1, openActies: 2 };
 
 /**
  * The transitions of issue 4, written out once more by hand so the table in the code is checked,
@@ -104,6 +104,14 @@ describe('fase-machine', () => {
   });
 
   describe('preconditions', () => {
+    it('oplossingen → besluitvorming waits until every ronde is closed (its shortlist made)', () => {
+      const e = fout(() => wijzigFase('oplossingen', 'besluitvorming', { ...alles, openRondes: 1 }, staf, 'x'));
+      expect(e.code).toBe('CONFLICT');
+      expect(e.message).toContain('nog een ronde open');
+      expect(e.toegestaan).toEqual([]);
+      expect(wijzigFase('oplossingen', 'besluitvorming', alles, staf, 'x').naar).toBe('besluitvorming');
+    });
+
     it('besluitvorming → uitvoering needs a published besluit', () => {
       const e = fout(() => wijzigFase('besluitvorming', 'uitvoering', { ...alles, besluitGepubliceerd: false }, staf, 'x'));
       expect(e.code).toBe('CONFLICT');
@@ -136,8 +144,8 @@ describe('fase-machine', () => {
 
     it('transitions without preconditions hold in any situation', () => {
       expect(volgendeFasen('agendering', niets, staf)).toEqual(['oplossingen', 'afgewezen']);
-      expect(volgendeFasen('oplossingen', niets, staf)).toEqual(['besluitvorming']);
       expect(volgendeFasen('evaluatie', niets, staf)).toEqual(['oplossingen']);
+      expect(volgendeFasen('besluitvorming', niets, staf)).toEqual(['oplossingen']);
     });
 
     it('the end phases have no way out', () => {

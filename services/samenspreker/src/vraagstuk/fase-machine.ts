@@ -24,8 +24,10 @@ export interface FaseActor {
  * acties and evaluaties live in other aggregates; the machine must not load them itself.
  */
 export interface FaseSituatie {
-  /** A besluit on this vraagstuk has been published. */
+  /** A besluit on this vraagstuk has been published (in the current pass). */
   besluitGepubliceerd: boolean;
+  /** Rondes still open: closing one makes its shortlist, which besluitvorming works from. */
+  openRondes: number;
   /** Acties neither finished nor explicitly closed. */
   openActies: number;
   /** The evaluation summary, if one was written. */
@@ -82,7 +84,7 @@ export const OVERGANGEN: readonly FaseOvergang[] = [
     omschrijving: 'naar besluitvorming',
     wie: voorzitterOfStaf,
     wieOmschrijving: VOORZITTER_OF_STAF,
-    voorwaarde: altijd,
+    voorwaarde: (s) => (s.openRondes > 0 ? 'er is nog een ronde open; sluit haar eerst, dan ontstaat de shortlist' : undefined),
   },
   {
     van: 'besluitvorming',
