@@ -93,7 +93,7 @@ export class ActieService {
     return this.em.transactional(async (em) => {
       const vraagstuk = await vergrendelVraagstuk(em, input.vraagstukId, gemeente);
       const actie = await this.vindActie(em, vraagstuk, input.actieId);
-      if (!isGemeenteStaf(actor)) {
+      if (!isGemeenteStaf(actor.rollen)) {
         const rol = await this.tafel.rolVan(em, vraagstuk.id, actor.accountId);
         if (rol !== 'uitvoerder' || actor.organisatie !== actie.eigenaarOrganisatie) {
           throw new DomainError('FORBIDDEN', 'Voortgang meldt een uitvoerder aan de tafel namens de organisatie die de actie uitvoert, of een gemeentebeheerder of ambtenaar van de gemeente.');

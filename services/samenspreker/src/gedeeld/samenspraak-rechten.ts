@@ -1,21 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal, Rol, TafelRol } from '@samen/contracts';
+import type { Principal, TafelRol } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
 import type { Deelnemer } from '../tafel/deelnemer.entity';
 import type { Tafel } from '../tafel/tafel.service';
 import type { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
+import { STAF_OMSCHRIJVING, vereisStafOfTafelRol } from './toegang';
 
-/** Gemeente staff who may run the rounds of any vraagstuk of their gemeente without a seat at its table. */
-const RONDE_STAF: readonly Rol[] = ['gemeentebeheerder', 'ambtenaar'];
 /** Table roles that lead the table's work. */
 const RONDE_LEIDERS: readonly TafelRol[] = ['voorzitter', 'initiatiefnemer'];
 
 /** Opening and closing rounds: the voorzitter or initiatiefnemer at the table, or gemeente staff. */
-export async function vereisRondeLeiding(tafel: Tafel, em: EntityManager, vraagstuk: Vraagstuk, actor: Principal): Promise<void> {
-  if (actor.rollen.some((rol) => RONDE_STAF.includes(rol))) return;
-  const rol = await tafel.rolVan(em, vraagstuk.id, actor.accountId);
-  if (rol && RONDE_LEIDERS.includes(rol)) return;
-  throw new DomainError('FORBIDDEN', 'Alleen de voorzitter of initiatiefnemer aan tafel, of een ambtenaar of gemeentebeheerder, opent en sluit rondes.');
+export function vereisRondeLeiding(tafel: Tafel, em: EntityManager, vraagstuk: Vraagstuk, actor: Principal): Promise<void> {
+  return vereisStafOfTafelRol(em, tafel, vraagstuk.id, actor, RONDE_LEIDERS, `de voorzitter of initiatiefnemer aan tafel, of ${STAF_OMSCHRIJVING} (rondes openen en sluiten)`);
 }
 
 /**

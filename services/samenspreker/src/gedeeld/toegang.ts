@@ -9,15 +9,17 @@ import type { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
  * deelnemer in one of the named table roles. And in which phase: a step of the wrong phase is a
  * state conflict (409), not a permission question.
  */
-export const GEMEENTE_STAF_ROLLEN: readonly Rol[] = ['gemeentebeheerder', 'ambtenaar'];
+/** The gemeente's staff: they may act at every table of their gemeente (a moderator moderates, it does not steer). */
+export const GEMEENTE_STAF: readonly Rol[] = ['gemeentebeheerder', 'ambtenaar'];
+export const STAF_OMSCHRIJVING = 'een gemeentebeheerder of ambtenaar van de gemeente';
 
-export function isGemeenteStaf(actor: Principal): boolean {
-  return actor.rollen.some((rol) => GEMEENTE_STAF_ROLLEN.includes(rol));
+export function isGemeenteStaf(rollen: readonly Rol[]): boolean {
+  return rollen.some((rol) => GEMEENTE_STAF.includes(rol));
 }
 
 /** Throws FORBIDDEN unless the actor is gemeente staff or sits at the table in one of `rollen`; `wie` names them in Dutch. */
 export async function vereisStafOfTafelRol(em: EntityManager, tafel: Tafel, vraagstukId: string, actor: Principal, rollen: readonly TafelRol[], wie: string): Promise<void> {
-  if (isGemeenteStaf(actor)) return;
+  if (isGemeenteStaf(actor.rollen)) return;
   const rol = await tafel.rolVan(em, vraagstukId, actor.accountId);
   if (rol && rollen.includes(rol)) return;
   throw new DomainError('FORBIDDEN', `Dit mag alleen ${wie}.`);

@@ -1,17 +1,10 @@
 import { type DeelnemerStatus, type Rol, SEGMENTEN, type Segment, STURENDE_TAFEL_ROLLEN, type TafelRol, type Vertegenwoordiging } from '@samen/contracts';
+import { isGemeenteStaf } from '../gedeeld/toegang';
 
 /**
  * The rules of the table as plain functions, so they can be read in one place and tested without
- * Nest or a database. The phase machine uses `isGemeenteStaf` too: one definition of "staff".
+ * Nest or a database. "Staff" is defined once, in gedeeld/toegang.ts.
  */
-
-/** The gemeente's staff: they may act at every table of their gemeente (a moderator moderates, it does not steer). */
-export const GEMEENTE_STAF: readonly Rol[] = ['gemeentebeheerder', 'ambtenaar'];
-export const STAF_OMSCHRIJVING = 'een gemeentebeheerder of ambtenaar van de gemeente';
-
-export function isGemeenteStaf(rollen: readonly Rol[]): boolean {
-  return rollen.some((r) => GEMEENTE_STAF.includes(r));
-}
 
 /** Who asks, as far as the table's rules care: token roles and the seat at this table (if active). */
 export interface TafelActor {

@@ -18,7 +18,8 @@ import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVr
 import { Vastlegging } from '../tijdlijn/vastlegging';
 import type { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
 import { Deelnemer } from './deelnemer.entity';
-import { magAccountIdsZien, magRolGeven, magRolWijzigen, magUitnodigen, STAF_OMSCHRIJVING, type TafelActor, vertegenwoordiging } from './tafel-regels';
+import { STAF_OMSCHRIJVING } from '../gedeeld/toegang';
+import { magAccountIdsZien, magRolGeven, magRolWijzigen, magUitnodigen, type TafelActor, vertegenwoordiging } from './tafel-regels';
 
 /** The account id is left out unless the caller may see it (see magAccountIdsZien). */
 export function toDeelnemerView(d: Deelnemer, metAccountId: boolean): DeelnemerView {

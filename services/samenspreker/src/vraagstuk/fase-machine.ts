@@ -1,6 +1,6 @@
 import { type Rol, type TafelRol, VRAAGSTUK_FASEN, type VraagstukFase } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
-import { isGemeenteStaf, STAF_OMSCHRIJVING } from '../tafel/tafel-regels';
+import { isGemeenteStaf, STAF_OMSCHRIJVING } from '../gedeeld/toegang';
 
 /**
  * The five-phase process of a vraagstuk (DESIGN.md, issue 4) as plain data and functions, so the
