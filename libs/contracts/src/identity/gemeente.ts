@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { BOUWSTENEN, type Bouwsteen } from '../bouwstenen';
 import { GEMEENTE_CODE_PATTERN } from '../context';
 import { requestSubject, eventSubject } from '../subjects';
@@ -102,6 +102,7 @@ export class InstellingenWijziging {
 
 /** Request of `identity.v1.gemeenten.instellingen-wijzigen`. */
 export class WijzigInstellingen extends GemeenteCode {
+  @IsDefined({ message: 'instellingen ontbreekt' })
   @ValidateNested()
   @Type(() => InstellingenWijziging)
   instellingen: InstellingenWijziging;

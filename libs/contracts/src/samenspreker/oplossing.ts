@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { Segment } from '../identity/rollen';
 import { eventSubject, requestSubject } from '../subjects';
 
@@ -95,6 +95,7 @@ export class NieuweVersie extends OplossingVraag {
   @Length(1, 10000)
   omschrijving: string;
 
+  @IsDefined({ message: 'overgenomen ontbreekt (geef lege lijsten als u niets overnam)' })
   @ValidateNested()
   @Type(() => Overname)
   overgenomen: Overname;

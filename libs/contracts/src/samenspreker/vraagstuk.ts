@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { Segment } from '../identity/rollen';
 import { eventSubject, requestSubject } from '../subjects';
 
@@ -54,6 +54,7 @@ export class NieuwVraagstuk {
   @Length(1, 10000)
   omschrijving: string;
 
+  @IsDefined({ message: 'gebied ontbreekt' })
   @ValidateNested()
   @Type(() => GebiedRef)
   gebied: GebiedRef;
