@@ -3,10 +3,10 @@
 // machine, in one run. Per scenario one JSON line on stdout (progress goes to stderr), also
 // appended to bench/results/<timestamp>.jsonl. See bench/README.md.
 //
-// Knobs: BENCH_DURATION_S (10), BENCH_CONNECTIONS (64), BENCH_ROUNDS (3), BENCH_WARMUP_S (3),
+// Knobs: BENCH_DURATION_S (10), BENCH_CONNECTIONS (64), BENCH_ROUNDS (3), BENCH_WARMUP_S (5),
 // BENCH_SCENARIOS (comma list, default all), BENCH_CPU_PROF=<dir> (CPU profiles of every server),
 // DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/samen_bench; dropped and recreated).
-const { appendFileSync, mkdirSync } = require('node:fs');
+const { appendFileSync, mkdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { ensureBuilt } = require('../scripts/up/bootstrap');
@@ -41,11 +41,47 @@ async function outboxesDrained(pool) {
   say('de outbox raakte niet leeg binnen 60 s / the outbox did not drain within 60 s');
 }
 
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere.
+ * Read around each measurement, it says where the time per request goes, process by process.
+ */
+function cpuTime(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The PostgreSQL backends serving the bench database now (the suite's pools and the baseline's). */
+async function backendPids(pool) {
+  const { rows } = await pool.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+  return rows.map((row) => row.pid);
+}
+
+/**
+ * CPU milliseconds per request of each named process, and of all PostgreSQL backends of the bench
+ * database together, during `measurement`: e.g. `gateway 2.10, samenspreker 2.40, postgres 0.60`.
+ */
+async function withCpu(pids, pool, measurement) {
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuTime(pid)]));
+  const backendsBefore = new Map((await backendPids(pool)).map((pid) => [pid, cpuTime(pid) ?? 0]));
+  const result = await measurement();
+  const perRequest = (seconds) => ((seconds * 1000) / result.requests).toFixed(2);
+  const parts = Object.entries(pids)
+    .filter(([name]) => before[name] !== undefined)
+    .map(([name, pid]) => `${name} ${perRequest(cpuTime(pid) - before[name])}`);
+  // A backend that appeared during the measurement counts from zero; one that closed is lost (rare: pools keep theirs).
+  const postgres = (await backendPids(pool)).reduce((sum, pid) => sum + (cpuTime(pid) ?? 0) - (backendsBefore.get(pid) ?? 0), 0);
+  return { ...result, cpu: [...parts, `postgres ${perRequest(postgres)}`].join(', ') };
+}
+
 async function main() {
   const duration = knob('BENCH_DURATION_S', 10);
   const connections = knob('BENCH_CONNECTIONS', 64);
   const rounds = knob('BENCH_ROUNDS', 3);
-  const warmup = knob('BENCH_WARMUP_S', 3);
+  const warmup = knob('BENCH_WARMUP_S', 5);
   const adminUrl = process.env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/samen_bench';
   // It is dropped and recreated: never let a typo point this at a database that matters.
   if (!/bench/.test(new URL(adminUrl).pathname)) throw new Error(`DATABASE_ADMIN_URL moet een database met 'bench' in de naam zijn / must name a database with 'bench' in its name: ${adminUrl}`);
@@ -89,13 +125,16 @@ async function main() {
           const order = r % 2 ? ['baseline', 'suite'] : ['suite', 'baseline'];
           const result = {};
           for (const side of order) {
-            result[side] = await target(side === 'baseline' ? ctx.baselineUrl : ctx.gatewayUrl, duration);
+            const { baseline, ...suite } = ctx.pids;
+            const pids = side === 'baseline' ? { baseline } : { ...suite, nats: ctx.natsPid };
+            result[side] = await withCpu(pids, ctx.pool, () => target(side === 'baseline' ? ctx.baselineUrl : ctx.gatewayUrl, duration));
             await outboxesDrained(ctx.pool);
           }
           rows.push({ ...result, ratio: result.suite.rps / result.baseline.rps });
           say(
             `${scenario.name} ronde / round ${r}: baseline ${Math.round(result.baseline.rps)} req/s (p50 ${result.baseline.p50} / p99 ${result.baseline.p99} ms) | ` +
-              `suite ${Math.round(result.suite.rps)} req/s (p50 ${result.suite.p50} / p99 ${result.suite.p99} ms) | ratio ${result.suite.rps / result.baseline.rps > 0 ? (result.suite.rps / result.baseline.rps).toFixed(2) : '-'}`,
+              `suite ${Math.round(result.suite.rps)} req/s (p50 ${result.suite.p50} / p99 ${result.suite.p99} ms) | ratio ${(result.suite.rps / result.baseline.rps).toFixed(2)}\n` +
+              `  CPU ms per verzoek / per request: ${result.baseline.cpu} | ${result.suite.cpu}`,
           );
         }
         line = {

@@ -92,11 +92,16 @@ async function startSuite({ adminUrl }) {
 
     const gatewayPort = await freePort();
     const baselinePort = await freePort();
+    const pids = {};
     for (const b of BOUWSTENEN) {
-      started.push(startProcess(b, `dist/services/${b}/src/main.js`, { DATABASE_URL: dbUrl(b), NATS_URL: nats.url, HEALTH_PORT: '0' }));
+      const child = startProcess(b, `dist/services/${b}/src/main.js`, { DATABASE_URL: dbUrl(b), NATS_URL: nats.url, HEALTH_PORT: '0' });
+      started.push(child);
+      pids[b] = child.pid;
     }
     // The rate limit stays on (it is part of the request path) but high enough for one loopback client.
-    started.push(startProcess('gateway', 'dist/gateway/src/main.js', { NATS_URL: nats.url, PORT: String(gatewayPort), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000' }));
+    const gateway = startProcess('gateway', 'dist/gateway/src/main.js', { NATS_URL: nats.url, PORT: String(gatewayPort), HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000' });
+    started.push(gateway);
+    pids.gateway = gateway.pid;
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     await until('gateway en bouwstenen / gateway and bouwstenen', async () => {
       const body = await (await fetch(`${gatewayUrl}/api/v1/bouwstenen`)).json();
@@ -123,6 +128,7 @@ async function startSuite({ adminUrl }) {
       env: { PATH: process.env.PATH ?? '', DATABASE_URL: adminUrl, PORT: String(baselinePort), BENCH_JWKS: JSON.stringify(jwks) },
     });
     started.push(baseline);
+    pids.baseline = baseline.pid;
     await new Promise((resolve, reject) => {
       baseline.once('message', resolve);
       baseline.once('exit', (code) => reject(new Error(`baseline.js stopte / stopped (${code})`)));
@@ -147,6 +153,9 @@ async function startSuite({ adminUrl }) {
       gemeenteHeader: contracts.CONTEXT_HEADERS.gemeente,
       pool,
       token,
+      /** Process ids of the servers, to read their CPU time (see cpuTime in run.js). */
+      pids,
+      natsPid: nats.process.pid,
       stop: async () => {
         await pool.end();
         await stopAll();
