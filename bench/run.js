@@ -7,6 +7,7 @@
 // BENCH_SCENARIOS (comma list, default all), BENCH_CPU_PROF=<dir> (CPU profiles of every server),
 // DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/samen_bench; dropped and recreated).
 const { appendFileSync, mkdirSync, readFileSync } = require('node:fs');
+const { loadavg } = require('node:os');
 const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { ensureBuilt } = require('../scripts/up/bootstrap');
@@ -134,7 +135,7 @@ async function main() {
           say(
             `${scenario.name} ronde / round ${r}: baseline ${Math.round(result.baseline.rps)} req/s (p50 ${result.baseline.p50} / p99 ${result.baseline.p99} ms) | ` +
               `suite ${Math.round(result.suite.rps)} req/s (p50 ${result.suite.p50} / p99 ${result.suite.p99} ms) | ratio ${(result.suite.rps / result.baseline.rps).toFixed(2)}\n` +
-              `  CPU ms per verzoek / per request: ${result.baseline.cpu} | ${result.suite.cpu}`,
+              `  CPU ms per verzoek / per request: ${result.baseline.cpu} | ${result.suite.cpu} | load ${loadavg()[0].toFixed(1)}`,
           );
         }
         line = {
