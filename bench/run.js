@@ -78,6 +78,37 @@ async function withCpu(pids, pool, measurement) {
   return { ...result, cpu: [...parts, `postgres ${perRequest(postgres)}`].join(', ') };
 }
 
+/** Object keys and value types, recursively: what two answers to a POST share (ids and times differ). */
+function shape(value) {
+  if (Array.isArray(value)) return value.map(shape);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).map((key) => [key, shape(value[key])]));
+  return typeof value;
+}
+
+/**
+ * Before anything is measured: suite and baseline must give the same answer to every request of
+ * the scenario (the same status; for a GET the same JSON, for a write the same shape), or the
+ * baseline is not doing the same work and the ratio would mean nothing.
+ */
+async function sameAnswers(ctx, scenario, data, canonical) {
+  const { headers = {}, requests } = await scenario.load(ctx, data);
+  for (const { method, path, body } of requests) {
+    const [baseline, suite] = await Promise.all(
+      [ctx.baselineUrl, ctx.gatewayUrl].map(async (base) => {
+        const response = await fetch(`${base}${path}`, { method, headers, body });
+        return { status: response.status, json: await response.json() };
+      }),
+    );
+    const compare = (answer) => canonical(method === 'GET' ? answer.json : shape(answer.json));
+    if (baseline.status !== suite.status || compare(baseline) !== compare(suite)) {
+      throw new Error(
+        `${scenario.name}: ${method} ${path} geeft niet hetzelfde antwoord / does not give the same answer:\n` +
+          `  baseline ${baseline.status} ${compare(baseline).slice(0, 600)}\n  suite    ${suite.status} ${compare(suite).slice(0, 600)}`,
+      );
+    }
+  }
+}
+
 async function main() {
   const duration = knob('BENCH_DURATION_S', 10);
   const connections = knob('BENCH_CONNECTIONS', 64);
@@ -91,6 +122,7 @@ async function main() {
   const { SCENARIOS } = require('./scenarios');
   const { startSuite } = require('./suite');
   const { measure } = require('./load');
+  const { canoniekeJson } = require(join(root, 'dist/services/samenspreker/src/tijdlijn/tijdlijn-keten'));
 
   const wanted = (process.env.BENCH_SCENARIOS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = wanted.filter((name) => !SCENARIOS.some((s) => s.name === name));
@@ -113,6 +145,7 @@ async function main() {
         const durationMs = await scenario.meet(ctx, data);
         line = { scenario: scenario.name, baselineRps: null, suiteRps: null, ratio: null, suiteP50Ms: null, suiteP99Ms: null, connections: null, durationS: null, durationMs: round(durationMs, 1) };
       } else {
+        await sameAnswers(ctx, scenario, data, canoniekeJson);
         const target = async (url, seconds) => measure({ url, connections, duration: seconds, ...(await scenario.load(ctx, data)) });
         if (warmup) {
           say(`${scenario.name}: opwarmen / warming up (${warmup} s each) …`);
