@@ -118,8 +118,9 @@ async function startSuite({ adminUrl }) {
     }
     const jwks = await (await fetch(`${gatewayUrl}/api/v1/sleutels`)).json();
 
-    // The baseline reads samenspreker's tables as samenspreker's own role, and writes into copies
-    // of them (bench_baseline, see baseline.js) so that the suite's outbox relay never sees its rows.
+    // The baseline reads samenspreker's tables and writes into copies of them (bench_baseline, see
+    // baseline.js), so the suite's outbox relay never sees its rows. It connects as the superuser
+    // that made the copies: no row-level security is in play, so the role changes no work.
     const pool = new (require('pg').Pool)({ connectionString: adminUrl, max: 2 });
     await pool.query(require('./baseline').SCHEMA_SQL);
     const baseline = fork(join(__dirname, 'baseline.js'), {
