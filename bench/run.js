@@ -1,84 +1,199 @@
 #!/usr/bin/env node
-// Measures the suite against a bare baseline on this machine, in one run, and reports ratios.
-//   node bench/run.js [rounds=3] [seconds=10] [connections=50]
-// Needs `npm run build`, PostgreSQL (DATABASE_ADMIN_URL, default the local server) and NATS
-// (NATS_URL, default the local server). Uses its own database `samen_bench`.
-require('reflect-metadata');
-const { fork, spawn } = require('node:child_process');
+// `npm run bench`: every scenario of bench/scenarios.js, the suite against a bare baseline on this
+// machine, in one run. Per scenario one JSON line on stdout (progress goes to stderr), also
+// appended to bench/results/<timestamp>.jsonl. See bench/README.md.
+//
+// Knobs: BENCH_DURATION_S (10), BENCH_CONNECTIONS (64), BENCH_ROUNDS (3), BENCH_WARMUP_S (5),
+// BENCH_SCENARIOS (comma list, default all), BENCH_CPU_PROF=<dir> (CPU profiles of every server),
+// DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/samen_bench; dropped and recreated).
+const { appendFileSync, mkdirSync, readFileSync } = require('node:fs');
+const { loadavg } = require('node:os');
 const { join } = require('node:path');
-const autocannon = require('autocannon');
-const { connect, headers } = require('nats');
+const { setTimeout: sleep } = require('node:timers/promises');
+const { ensureBuilt } = require('../scripts/up/bootstrap');
 
 const root = join(__dirname, '..');
-const platform = require(join(root, 'dist/libs/platform/src'));
-const [rounds = 3, seconds = 10, connections = 50] = process.argv.slice(2).map(Number);
-const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/samen_bench';
-const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
-const identityUrl = platform.serviceDatabaseUrl(adminUrl, 'identity');
-const quiet = { stdio: ['ignore', 'ignore', 'inherit'] };
+const say = (text) => process.stderr.write(`bench: ${text}\n`);
 
-// BENCH_CPU_PROF=<dir> writes a CPU profile of the gateway and the service on exit.
-const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-
-function start(script, env) {
-  return spawn(process.execPath, [...profile, join(root, script)], { ...quiet, env: { ...process.env, LOG_LEVEL: 'warn', NATS_URL: natsUrl, ...env } });
+function knob(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name}=${raw} is geen geheel getal / is not a whole number`);
+  return value;
 }
 
-async function waitFor(url) {
-  for (let i = 0; i < 200; i++) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (value, digits) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The events a write scenario left in the suite's outboxes are published before the next measurement, so the relay's catching up is not charged to whatever runs next. */
+async function outboxesDrained(pool) {
+  for (let i = 0; i < 600; i++) {
+    const { rows } = await pool.query(
+      `select (select count(*) from samenspreker.outbox where published_at is null) + (select count(*) from identity.outbox where published_at is null) as n`,
+    );
+    if (Number(rows[0].n) === 0) return;
+    await sleep(100);
   }
-  throw new Error(`${url} did not come up`);
+  say('de outbox raakte niet leeg binnen 60 s / the outbox did not drain within 60 s');
 }
 
-function load(url) {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds }, (error, result) => {
-      if (error) return reject(error);
-      if (result.non2xx || result.errors) return reject(new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`));
-      resolve({ rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 });
-    });
-  });
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere.
+ * Read around each measurement, it says where the time per request goes, process by process.
+ */
+function cpuTime(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The PostgreSQL backends serving the bench database now (the suite's pools and the baseline's). */
+async function backendPids(pool) {
+  const { rows } = await pool.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+  return rows.map((row) => row.pid);
+}
+
+/**
+ * CPU milliseconds per request of each named process, and of all PostgreSQL backends of the bench
+ * database together, during `measurement`: e.g. `gateway 2.10, samenspreker 2.40, postgres 0.60`.
+ */
+async function withCpu(pids, pool, measurement) {
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuTime(pid)]));
+  const backendsBefore = new Map((await backendPids(pool)).map((pid) => [pid, cpuTime(pid) ?? 0]));
+  const result = await measurement();
+  const perRequest = (seconds) => ((seconds * 1000) / result.requests).toFixed(2);
+  const parts = Object.entries(pids)
+    .filter(([name]) => before[name] !== undefined)
+    .map(([name, pid]) => `${name} ${perRequest(cpuTime(pid) - before[name])}`);
+  // A backend that appeared during the measurement counts from zero; one that closed is lost (rare: pools keep theirs).
+  const postgres = (await backendPids(pool)).reduce((sum, pid) => sum + (cpuTime(pid) ?? 0) - (backendsBefore.get(pid) ?? 0), 0);
+  return { ...result, cpu: [...parts, `postgres ${perRequest(postgres)}`].join(', ') };
+}
+
+/** Object keys and value types, recursively: what two answers to a POST share (ids and times differ). */
+function shape(value) {
+  if (Array.isArray(value)) return value.map(shape);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).map((key) => [key, shape(value[key])]));
+  return typeof value;
+}
+
+/**
+ * Before anything is measured: suite and baseline must give the same answer to every request of
+ * the scenario (the same status; for a GET the same JSON, for a write the same shape), or the
+ * baseline is not doing the same work and the ratio would mean nothing.
+ */
+async function sameAnswers(ctx, scenario, data, canonical) {
+  const { headers = {}, requests } = await scenario.load(ctx, data);
+  for (const { method, path, body } of requests) {
+    const [baseline, suite] = await Promise.all(
+      [ctx.baselineUrl, ctx.gatewayUrl].map(async (base) => {
+        const response = await fetch(`${base}${path}`, { method, headers, body });
+        return { status: response.status, json: await response.json() };
+      }),
+    );
+    const compare = (answer) => canonical(method === 'GET' ? answer.json : shape(answer.json));
+    if (baseline.status !== suite.status || compare(baseline) !== compare(suite)) {
+      throw new Error(
+        `${scenario.name}: ${method} ${path} geeft niet hetzelfde antwoord / does not give the same answer:\n` +
+          `  baseline ${baseline.status} ${compare(baseline).slice(0, 600)}\n  suite    ${suite.status} ${compare(suite).slice(0, 600)}`,
+      );
+    }
+  }
 }
 
 async function main() {
-  await platform.recreateDatabase(adminUrl);
-  await platform.provisionDatabase({ adminUrl, bouwstenen: ['identity'] });
-  const migrate = spawn(process.execPath, [join(root, 'dist/services/identity/src/main.js'), 'migrate'], { ...quiet, env: { ...process.env, DATABASE_URL: identityUrl } });
-  await new Promise((r) => migrate.once('exit', r));
+  const duration = knob('BENCH_DURATION_S', 10);
+  const connections = knob('BENCH_CONNECTIONS', 64);
+  const rounds = knob('BENCH_ROUNDS', 3);
+  const warmup = knob('BENCH_WARMUP_S', 5);
+  const adminUrl = process.env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/samen_bench';
+  // It is dropped and recreated: never let a typo point this at a database that matters.
+  if (!/bench/.test(new URL(adminUrl).pathname)) throw new Error(`DATABASE_ADMIN_URL moet een database met 'bench' in de naam zijn / must name a database with 'bench' in its name: ${adminUrl}`);
 
-  const identity = start('dist/services/identity/src/main.js', { DATABASE_URL: identityUrl, HEALTH_PORT: '0' });
-  const gateway = start('dist/gateway/src/main.js', { PORT: '3900', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000' });
-  const baseline = fork(join(__dirname, 'baseline.js'), { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env, DATABASE_URL: identityUrl, PORT: '3901' } });
+  ensureBuilt(root, say);
+  const { SCENARIOS } = require('./scenarios');
+  const { startSuite } = require('./suite');
+  const { measure } = require('./load');
+  const { canoniekeJson } = require(join(root, 'dist/services/samenspreker/src/tijdlijn/tijdlijn-keten'));
+
+  const wanted = (process.env.BENCH_SCENARIOS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = wanted.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  if (unknown.length) throw new Error(`onbekend scenario / unknown scenario: ${unknown.join(', ')}; kies uit / choose from: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  const chosen = wanted.length ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS;
+
+  const resultsDir = join(__dirname, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  // ISO 8601 basic format: sorts by time and has no colons (which some file systems refuse).
+  const resultsFile = join(resultsDir, `${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.jsonl`);
+
+  say(`starten / starting (database ${new URL(adminUrl).pathname.slice(1)}) …`);
+  const ctx = await startSuite({ adminUrl });
   try {
-    await waitFor('http://127.0.0.1:3901/gemeenten/GM9999').catch(() => undefined);
-    const nc = await connect({ servers: natsUrl });
-    for (let i = 0; i < 100; i++) {
-      const m = await nc.request('identity.v1.gemeenten.upsert', Buffer.from(JSON.stringify({ code: 'GM0637', naam: 'Zoetermeer', bouwstenen: ['identity'] })), { timeout: 2000, headers: headers() }).catch(() => undefined);
-      if (m) break;
-      await new Promise((r) => setTimeout(r, 100));
+    for (const scenario of chosen) {
+      say(`${scenario.name}: voorbereiden / preparing …`);
+      const data = await scenario.prepare(ctx);
+      let line;
+      if (scenario.meet) {
+        const durationMs = await scenario.meet(ctx, data);
+        line = { scenario: scenario.name, baselineRps: null, suiteRps: null, ratio: null, suiteP50Ms: null, suiteP99Ms: null, connections: null, durationS: null, durationMs: round(durationMs, 1) };
+      } else {
+        await sameAnswers(ctx, scenario, data, canoniekeJson);
+        const target = async (url, seconds) => measure({ url, connections, duration: seconds, ...(await scenario.load(ctx, data)) });
+        if (warmup) {
+          say(`${scenario.name}: opwarmen / warming up (${warmup} s each) …`);
+          await target(ctx.baselineUrl, warmup);
+          await target(ctx.gatewayUrl, warmup);
+          await outboxesDrained(ctx.pool);
+        }
+        const rows = [];
+        for (let r = 1; r <= rounds; r++) {
+          // Alternating which goes first, so a machine that slows down (or warms up) during a round favours neither.
+          const order = r % 2 ? ['baseline', 'suite'] : ['suite', 'baseline'];
+          const result = {};
+          for (const side of order) {
+            const { baseline, ...suite } = ctx.pids;
+            const pids = side === 'baseline' ? { baseline } : { ...suite, nats: ctx.natsPid };
+            result[side] = await withCpu(pids, ctx.pool, () => target(side === 'baseline' ? ctx.baselineUrl : ctx.gatewayUrl, duration));
+            await outboxesDrained(ctx.pool);
+          }
+          rows.push({ ...result, ratio: result.suite.rps / result.baseline.rps });
+          say(
+            `${scenario.name} ronde / round ${r}: baseline ${Math.round(result.baseline.rps)} req/s (p50 ${result.baseline.p50} / p99 ${result.baseline.p99} ms) | ` +
+              `suite ${Math.round(result.suite.rps)} req/s (p50 ${result.suite.p50} / p99 ${result.suite.p99} ms) | ratio ${(result.suite.rps / result.baseline.rps).toFixed(2)}\n` +
+              `  CPU ms per verzoek / per request: ${result.baseline.cpu} | ${result.suite.cpu} | load ${loadavg()[0].toFixed(1)}`,
+          );
+        }
+        line = {
+          scenario: scenario.name,
+          baselineRps: Math.round(median(rows.map((r) => r.baseline.rps))),
+          suiteRps: Math.round(median(rows.map((r) => r.suite.rps))),
+          // The median of each round's own ratio: both sides of a ratio saw the same machine.
+          ratio: round(median(rows.map((r) => r.ratio)), 3),
+          suiteP50Ms: median(rows.map((r) => r.suite.p50)),
+          suiteP99Ms: median(rows.map((r) => r.suite.p99)),
+          connections,
+          durationS: duration,
+        };
+      }
+      const json = JSON.stringify(line);
+      process.stdout.write(`${json}\n`);
+      appendFileSync(resultsFile, `${json}\n`);
     }
-    await nc.close();
-    await waitFor('http://127.0.0.1:3900/api/v1/gemeenten/GM0637');
-    await waitFor('http://127.0.0.1:3901/gemeenten/GM0637');
-
-    const rows = [];
-    for (let round = 1; round <= rounds; round++) {
-      const base = await load('http://127.0.0.1:3901/gemeenten/GM0637');
-      const stack = await load('http://127.0.0.1:3900/api/v1/gemeenten/GM0637');
-      rows.push({ round, base, stack, ratio: stack.rps / base.rps });
-      console.log(`round ${round}: baseline ${base.rps} req/s (p50 ${base.p50} ms, p99 ${base.p99} ms) | suite ${stack.rps} req/s (p50 ${stack.p50} ms, p99 ${stack.p99} ms) | ratio ${(stack.rps / base.rps).toFixed(2)}`);
-    }
-    const ratios = rows.map((r) => r.ratio).sort();
-    console.log(`GET gemeente, c=${connections}, ${seconds}s x ${rounds}: suite/baseline median ratio ${ratios[Math.floor(ratios.length / 2)].toFixed(2)} (min ${ratios[0].toFixed(2)}, max ${ratios[ratios.length - 1].toFixed(2)})`);
+    say(`resultaten / results: ${resultsFile}`);
   } finally {
-    for (const child of [identity, gateway, baseline]) child.kill('SIGTERM');
+    await ctx.stop();
   }
 }
 
 main().catch((error) => {
-  console.error(error);
+  process.stderr.write(`bench: ${error?.stack ?? error}\n`);
   process.exit(1);
 });

@@ -1,0 +1,30 @@
+// The load generator, in a process of its own so that its CPU is not the measured process's:
+// bench/run.js forks this for every measurement and sends the autocannon options over IPC; it
+// answers with requests per second and latency, or with what went wrong.
+const autocannon = require('autocannon');
+
+/** Runs autocannon with `options` in a child process; resolves `{ rps, p50, p99, requests }`. */
+function measure(options) {
+  const { fork } = require('node:child_process');
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    child.once('message', (message) => (message.error ? reject(new Error(message.error)) : resolve(message.result)));
+    child.once('exit', (code) => code !== 0 && reject(new Error(`load.js: exit ${code}`)));
+    child.send(options);
+  });
+}
+
+module.exports = { measure };
+
+if (require.main === module) {
+  process.once('message', (options) => {
+    autocannon(options, (error, result) => {
+      if (error) return process.send({ error: error.message }, () => process.exit(0));
+      // Any error or unexpected status makes the figure worthless: say so instead of reporting it.
+      if (result.non2xx || result.errors || result.timeouts) {
+        return process.send({ error: `${options.url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts` }, () => process.exit(0));
+      }
+      process.send({ result: { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total } }, () => process.exit(0));
+    });
+  });
+}
