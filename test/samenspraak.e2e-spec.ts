@@ -9,7 +9,8 @@ import { ADMIN_TOKEN, NATS_URL, freePort, pollUntil, startBouwsteen, startGatewa
  * timeline verifies at the end. Only identity runs beside samenspreker (it must work with just that).
  */
 describe('een vraagstuk van agenda tot evaluatie, aan één tafel', () => {
-  const GEMEENTE = 'GM0637';
+  // A gemeente of its own: other test files seed and change GM0637's demo accounts and organisations.
+  const GEMEENTE = 'GM1783';
   let base: string;
   const processes: SuiteProcess[] = [];
 
@@ -71,7 +72,7 @@ describe('een vraagstuk van agenda tot evaluatie, aan één tafel', () => {
     const nc = await connect({ servers: NATS_URL });
     let seed: DemoSeedReply;
     try {
-      await nc.request(GEMEENTE_SUBJECTS.upsert, JSON.stringify({ code: GEMEENTE, naam: 'Zoetermeer', bouwstenen: ['identity', 'samenspreker'] }), { timeout: 5000 });
+      await nc.request(GEMEENTE_SUBJECTS.upsert, JSON.stringify({ code: GEMEENTE, naam: 'Westland', bouwstenen: ['identity', 'samenspreker'] }), { timeout: 5000 });
       const reply = JSON.parse(new TextDecoder().decode((await nc.request(DEMO_SUBJECTS.seed, JSON.stringify({ gemeente: GEMEENTE }), { timeout: 15_000 })).data)) as { data: DemoSeedReply };
       seed = reply.data;
     } finally {
