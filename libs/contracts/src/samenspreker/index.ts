@@ -1,2 +1,3 @@
 export * from './vraagstuk';
 export * from './tafel';
+export * from './stemming';
