@@ -1,12 +1,13 @@
 import { ormOptions, type ServiceOrm } from '@samen/platform';
 import { MIGRATIONS } from './migrations';
+import { Stemming } from './stemming/stemming.entity';
 import { Deelnemer } from './tafel/deelnemer.entity';
 import { TijdlijnEntry } from './tijdlijn/tijdlijn.entity';
 import { Vraagstuk } from './vraagstuk/vraagstuk.entity';
 
 /** The tables of samenspreker; the platform adds its outbox and inbox. */
 export const samensprekerOrm: ServiceOrm = {
-  entities: [Deelnemer, TijdlijnEntry, Vraagstuk],
+  entities: [Deelnemer, Stemming, TijdlijnEntry, Vraagstuk],
   migrations: MIGRATIONS,
 };
 

@@ -1,3 +1,4 @@
 export * from './vraagstuk';
 export * from './tafel';
 export * from './stemming';
+export * from './stemmen';
