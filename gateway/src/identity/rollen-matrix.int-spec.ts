@@ -104,6 +104,7 @@ const PARAMETERS: Record<string, () => string> = {
   code: () => A,
   id: () => randomUUID(),
   accountId: () => randomUUID(),
+  stemmingId: () => randomUUID(),
   // The one role a platformbeheerder may grant as well (identity refuses it the others).
   rol: () => 'gemeentebeheerder',
   naam: () => 'identity',
