@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { TafelModule } from '../tafel/tafel.module';
 import { TijdlijnModule } from '../tijdlijn/tijdlijn.module';
+import { Klok } from './klok';
 import { Stembus } from './stembus';
 import { Stemming } from './stemming.entity';
 import { StemmingHandlers } from './stemming.handlers';
@@ -11,6 +12,6 @@ import { StemmingService } from './stemming.service';
 @Module({
   imports: [MikroOrmModule.forFeature([Stemming]), TafelModule, TijdlijnModule],
   controllers: [StemmingHandlers],
-  providers: [StemmingService, Stembus],
+  providers: [StemmingService, Stembus, Klok],
 })
 export class StemmingModule {}

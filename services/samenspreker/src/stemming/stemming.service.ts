@@ -28,6 +28,7 @@ import type { JsonWaarde } from '../tijdlijn/tijdlijn-keten';
 import { Vastlegging } from '../tijdlijn/vastlegging';
 import { nieuwBonnetje } from './bonnetje';
 import { maakExport, schud } from './export';
+import { Klok } from './klok';
 import { magStemmen } from './kiesgerechtigdheid';
 import { type Beoordeling, beoordeelStembiljet } from './stembiljet';
 import { Stembus, type StemmingVoorStem } from './stembus';
@@ -87,6 +88,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     private readonly vastlegging: Vastlegging,
     private readonly tafel: Tafel,
     private readonly stembus: Stembus,
+    private readonly klok: Klok,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -114,7 +116,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
       if (vraagstuk.fase !== 'besluitvorming') {
         throw DomainError.conflict(`Een stemming hoort bij de fase besluitvorming; dit vraagstuk is in de fase ${vraagstuk.fase}.`);
       }
-      const nu = new Date();
+      const nu = this.klok.nu();
       const regels = metStandaarden(
         zonderLeeg<StemmingRegels>({
           versie: 1,
@@ -289,7 +291,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
   /** The sweep: closes what is past its closing time, one transaction each. Returns the ids it closed. */
   async sluitVerlopen(): Promise<string[]> {
     const em = this.em.fork();
-    const verlopen = await em.find(Stemming, { status: 'gepubliceerd', sluitingTijdstip: { $lte: new Date() } }, { fields: ['id', 'gemeente'], limit: 100 });
+    const verlopen = await em.find(Stemming, { status: 'gepubliceerd', sluitingTijdstip: { $lte: this.klok.nu() } }, { fields: ['id', 'gemeente'], limit: 100 });
     const gesloten: string[] = [];
     for (const { id, gemeente } of verlopen) {
       try {
@@ -329,7 +331,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     if (!stemming) throw DomainError.notFound('Deze stemming');
     if (actor && !isStaf(actor)) throw new DomainError('FORBIDDEN', 'Alleen een ambtenaar of gemeentebeheerder sluit een stemming.');
     if (stemming.status === 'gesloten') throw DomainError.conflict('Deze stemming is al gesloten; de uitslag is openbaar.');
-    const nu = new Date();
+    const nu = this.klok.nu();
     if (!isGesloten(stemming.regels, nu)) {
       throw DomainError.conflict(`Deze stemming loopt tot ${stemming.regels.sluitingTijdstip}; pas daarna wordt zij gesloten en geteld.`);
     }
@@ -380,7 +382,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
   private async stemmingVoorStem(em: EntityManager, stemmingId: string, kanaal: 'digitaal' | 'papier'): Promise<StemmingVoorStem> {
     const stemming = await this.stembus.stemmingVoorStem(em, stemmingId);
     if (!stemming) throw DomainError.notFound('Deze stemming');
-    const nu = new Date();
+    const nu = this.klok.nu();
     if (stemming.status === 'gesloten' || isGesloten(stemming.regels, nu)) throw DomainError.conflict('Deze stemming is gesloten; stemmen kan niet meer.');
     if (!isOpen(stemming.regels, nu)) throw DomainError.conflict(`Deze stemming opent pas op ${stemming.regels.openingTijdstip}.`);
     if (!stemming.regels.kanalen.includes(kanaal)) {
