@@ -10,13 +10,15 @@ import { biljettenHash, bonnetjesHash, maakProcesVerbaal, OngeldigBiljetFout, pr
  * a ballot says nothing about who cast it or which receipt belongs to it.
  */
 
-/** Random 32-bit numbers from the system's CSPRNG, fetched in blocks: one syscall per 16k draws. */
-function willekeurigeGetallen(): () => number {
+/** Random 32-bit numbers from the system's CSPRNG, fetched in blocks of at most 16k draws. */
+function willekeurigeGetallen(verwacht: number): () => number {
+  // A few spare draws for rejections; small lists must not fetch 64 KiB each.
+  const blok = Math.min(65_536, 4 * (verwacht + 16));
   let buffer = Buffer.alloc(0);
   let positie = 0;
   return () => {
     if (positie >= buffer.length) {
-      buffer = randomBytes(65_536);
+      buffer = randomBytes(blok);
       positie = 0;
     }
     const getal = buffer.readUInt32LE(positie);
@@ -28,7 +30,7 @@ function willekeurigeGetallen(): () => number {
 /** Fisher–Yates with an unbiased draw (rejection sampling), on a copy. */
 export function schud<T>(lijst: readonly T[]): T[] {
   const uit = [...lijst];
-  const trek = willekeurigeGetallen();
+  const trek = willekeurigeGetallen(uit.length);
   for (let i = uit.length - 1; i > 0; i--) {
     const bereik = i + 1;
     const grens = Math.floor(0x1_0000_0000 / bereik) * bereik;

@@ -49,6 +49,33 @@ export function metStandaarden(regels: StemmingRegels, instellingen: PeilingInst
   };
 }
 
+/**
+ * The fields the rules have. Anything else is refused: the rules are hashed and published, and an
+ * unknown field would read as a rule that nothing enforces.
+ */
+const REGEL_VELDEN: readonly (keyof StemmingRegels)[] = [
+  'versie',
+  'stemmingId',
+  'vraagstukId',
+  'gemeente',
+  'titel',
+  'soort',
+  'kiesgerechtigden',
+  'vragen',
+  'drempelPercentage',
+  'opkomstquorumPercentage',
+  'openingTijdstip',
+  'sluitingTijdstip',
+  'kanalen',
+];
+
+function onbekendeVelden(object: Record<string, unknown>, velden: readonly string[], pad: string, fout: Fout): void {
+  for (const veld of Object.keys(object)) {
+    const naam = pad ? `${pad}.${veld}` : veld;
+    if (!velden.includes(veld)) fout(naam, 'whitelistValidation', `${naam} is geen onderdeel van de regels van een stemming`);
+  }
+}
+
 const isObject = (waarde: unknown): waarde is Record<string, unknown> => typeof waarde === 'object' && waarde !== null && !Array.isArray(waarde);
 const isTekst = (waarde: unknown, grens: { min: number; max: number }): boolean =>
   typeof waarde === 'string' && waarde.trim().length >= grens.min && waarde.length <= grens.max;
@@ -71,6 +98,7 @@ export function structuurFouten(regels: unknown, maxima: VraagMaxima): InvalidPa
     fouten.push({ name, code, reason });
   };
   if (!isObject(regels)) return [{ name: 'regels', code: 'isObject', reason: 'de regels moeten een object zijn' }];
+  onbekendeVelden(regels, REGEL_VELDEN, '', fout);
 
   if (regels.versie !== 1) fout('versie', 'equals', 'versie moet 1 zijn');
   if (typeof regels.stemmingId !== 'string' || !UUID.test(regels.stemmingId)) fout('stemmingId', 'isUuid', 'stemmingId moet een uuid zijn');
@@ -85,14 +113,7 @@ export function structuurFouten(regels: unknown, maxima: VraagMaxima): InvalidPa
   const soortGeldig = (STEMMING_SOORTEN as readonly unknown[]).includes(soort);
   if (!soortGeldig) fout('soort', 'isIn', `soort moet een van ${STEMMING_SOORTEN.join(', ')} zijn`);
 
-  const kg = regels.kiesgerechtigden;
-  if (!isObject(kg) || !(KIESGERECHTIGDEN_SOORTEN as readonly unknown[]).includes(kg.soort)) {
-    fout('kiesgerechtigden.soort', 'isIn', `kiesgerechtigden.soort moet een van ${KIESGERECHTIGDEN_SOORTEN.join(', ')} zijn`);
-  } else if (kg.soort === 'inwoners-gebied' && (typeof kg.gebied !== 'string' || !GEBIED_CODE.test(kg.gebied))) {
-    fout('kiesgerechtigden.gebied', 'matches', 'kiesgerechtigden.gebied moet de code van een gebied zijn (letters, cijfers, punt, streep; max. 40)');
-  } else if (kg.soort === 'tafel' && kg.gebied !== undefined) {
-    fout('kiesgerechtigden.gebied', 'isEmpty', 'bij stemmen door de tafel hoort geen gebied');
-  }
+  kiesgerechtigdenFouten(regels.kiesgerechtigden, fout);
 
   vraagFouten(regels.vragen, soortGeldig ? maxima[soort as keyof VraagMaxima] : undefined, soort, fout, { vraagTekst, optieTekst, optiesPerVraag });
 
@@ -150,6 +171,7 @@ function vraagFouten(vragen: unknown, max: number | undefined, soort: unknown, f
       fout(pad, 'isObject', `${pad} moet een vraag zijn (id, tekst, opties)`);
       return;
     }
+    onbekendeVelden(vraag, ['id', 'tekst', 'opties'], pad, fout);
     idFouten(vraag.id, `${pad}.id`, vraagIds, 'vraag', fout);
     if (!isTekst(vraag.tekst, grenzen.vraagTekst)) fout(`${pad}.tekst`, 'isLength', `${pad}.tekst moet ${grenzen.vraagTekst.min} tot ${grenzen.vraagTekst.max} tekens zijn`);
     const opties = vraag.opties;
@@ -165,12 +187,26 @@ function vraagFouten(vragen: unknown, max: number | undefined, soort: unknown, f
         fout(optiePad, 'isObject', `${optiePad} moet een antwoordmogelijkheid zijn (id, tekst)`);
         return;
       }
+      onbekendeVelden(optie, ['id', 'tekst'], optiePad, fout);
       idFouten(optie.id, `${optiePad}.id`, optieIds, 'antwoordmogelijkheid binnen deze vraag', fout);
       if (!isTekst(optie.tekst, grenzen.optieTekst)) {
         fout(`${optiePad}.tekst`, 'isLength', `${optiePad}.tekst moet ${grenzen.optieTekst.min} tot ${grenzen.optieTekst.max} tekens zijn`);
       }
     });
   });
+}
+
+function kiesgerechtigdenFouten(kg: unknown, fout: Fout): void {
+  if (!isObject(kg) || !(KIESGERECHTIGDEN_SOORTEN as readonly unknown[]).includes(kg.soort)) {
+    fout('kiesgerechtigden.soort', 'isIn', `kiesgerechtigden.soort moet een van ${KIESGERECHTIGDEN_SOORTEN.join(', ')} zijn`);
+    return;
+  }
+  onbekendeVelden(kg, ['soort', 'gebied'], 'kiesgerechtigden', fout);
+  if (kg.soort === 'inwoners-gebied' && (typeof kg.gebied !== 'string' || !GEBIED_CODE.test(kg.gebied))) {
+    fout('kiesgerechtigden.gebied', 'matches', 'kiesgerechtigden.gebied moet de code van een gebied zijn (letters, cijfers, punt, streep; max. 40)');
+  } else if (kg.soort === 'tafel' && kg.gebied !== undefined) {
+    fout('kiesgerechtigden.gebied', 'isEmpty', 'bij stemmen door de tafel hoort geen gebied');
+  }
 }
 
 function idFouten(id: unknown, pad: string, gezien: Set<string>, wat: string, fout: Fout): void {
