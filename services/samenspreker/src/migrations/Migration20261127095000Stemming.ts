@@ -80,9 +80,15 @@ export class Migration20261127095000Stemming extends Migration {
       constraint "papieren_batch_pkey" primary key ("stemming_id", "batchnummer")
     );`);
     // A vote, once in, stays in: the register, the ballot box and the receipts are append-only.
-    // (Closing reorders them with CLUSTER, which rewrites the table without UPDATE or DELETE.)
+    // One exception: closing replaces the ballots and receipts of that stemming by fresh copies
+    // (new ids, new transaction id, random order), flagged for that transaction only.
     this.addSql(`create function "samenspreker"."stem_onveranderlijk"() returns trigger language plpgsql as $$
-      begin raise exception '% is append-only', tg_table_name; end $$;`);
+      begin
+        if tg_op = 'DELETE' and tg_table_name in ('stembiljet', 'bonnetje') and current_setting('samen.stembus_schudden', true) = 'aan' then
+          return old;
+        end if;
+        raise exception '% is append-only', tg_table_name;
+      end $$;`);
     for (const tabel of ['stemregister', 'stembiljet', 'bonnetje', 'papieren_batch']) {
       this.addSql(`create trigger "${tabel}_onveranderlijk" before update or delete on "samenspreker"."${tabel}"
         for each row execute function "samenspreker"."stem_onveranderlijk"();`);

@@ -107,15 +107,32 @@ export class Stembus {
   }
 
   /**
-   * At closing. The retry records go (no one can vote any more, so nothing ties an account to a
-   * receipt after this, not even encrypted). The ballot box and the receipts are rewritten by
-   * CLUSTER on their random keys: the heap then holds them in an order that has nothing to do
-   * with the order of casting, and the old files with the cast order are gone (docs/stemmingen.md).
-   * Tables in the same order as a cast writes them, so a cast in another stemming waits, never deadlocks.
+   * At closing, inside the closing transaction. The retry records go (no one can vote any more, so
+   * nothing ties an account to a receipt after this, not even encrypted). The ballots and receipts
+   * of the stemming are replaced by copies in random order: new ids, and the closing transaction's
+   * id (xmin) on every copy, where each original carried the id of the transaction that also wrote
+   * its voter's register row. {@link herschrijf} then removes the originals from the files.
    */
-  async sluitAf(em: EntityManager, stemmingId: string): Promise<void> {
+  async schud(em: EntityManager, stemmingId: string): Promise<void> {
     await em.execute(`delete from ${S}."stem_idempotentie" where "stemming_id" = ?`, [stemmingId], 'run');
-    await em.execute(`cluster ${S}."stembiljet" using "stembiljet_pkey"`, [], 'run');
-    await em.execute(`cluster ${S}."bonnetje" using "bonnetje_pkey"`, [], 'run');
+    await em.execute(`set local samen.stembus_schudden = 'aan'`, [], 'run');
+    await em.execute(`create temporary table "oude_biljetten" on commit drop as select "biljet" from ${S}."stembiljet" where "stemming_id" = ?`, [stemmingId], 'run');
+    await em.execute(`create temporary table "oude_bonnetjes" on commit drop as select "code" from ${S}."bonnetje" where "stemming_id" = ?`, [stemmingId], 'run');
+    await em.execute(`delete from ${S}."stembiljet" where "stemming_id" = ?`, [stemmingId], 'run');
+    await em.execute(`delete from ${S}."bonnetje" where "stemming_id" = ?`, [stemmingId], 'run');
+    await em.execute(`insert into ${S}."stembiljet" ("stemming_id", "biljet") select ?, "biljet" from "oude_biljetten" order by random()`, [stemmingId], 'run');
+    await em.execute(`insert into ${S}."bonnetje" ("code", "stemming_id") select "code", ? from "oude_bonnetjes" order by random()`, [stemmingId], 'run');
+    await em.execute(`set local samen.stembus_schudden = 'uit'`, [], 'run');
+  }
+
+  /**
+   * After the closing transaction committed: CLUSTER rewrites both tables into new files, in the
+   * order of their random keys, without the deleted originals (and so without their cast order
+   * and transaction ids). Outside a transaction, so the originals are dead to everyone by now.
+   * Casts in other stemmingen wait for it (a table lock, held for the rewrite only).
+   */
+  async herschrijf(em: EntityManager): Promise<void> {
+    await em.getConnection().execute(`cluster ${S}."stembiljet" using "stembiljet_pkey"`, [], 'run');
+    await em.getConnection().execute(`cluster ${S}."bonnetje" using "bonnetje_pkey"`, [], 'run');
   }
 }

@@ -365,11 +365,17 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
       digitaalBonnetjes.length,
     ]);
 
+    const bestanden = async (c: { query: (sql: string) => Promise<{ rows: Array<{ f: string }> }> }) =>
+      (await c.query(`select pg_relation_filenode('samenspreker.stembiljet')::text as f union all select pg_relation_filenode('samenspreker.bonnetje')::text`)).rows.map((r) => r.f);
     // Before closing: the heap order of the ballot box is (roughly) the order of casting.
     const voorSluiting = await withClient('admin', async (c) => {
       const idempotentie = (await c.query(`select * from samenspreker.stem_idempotentie where stemming_id = $1`, [s.id])).rows;
       const volgorde = (await c.query(`select id from samenspreker.stembiljet where stemming_id = $1 order by ctid`, [s.id])).rows.map((r) => r.id as string);
-      return { idempotentie: JSON.stringify(idempotentie), volgorde };
+      // The hidden column that would give it away: a ballot carries the transaction id of its cast, as does its register row.
+      const registerXmin = (await c.query(`select xmin::text as x from samenspreker.stemregister where stemming_id = $1`, [s.id])).rows.map((r) => r.x as string);
+      const biljetXmin = (await c.query(`select xmin::text as x from samenspreker.stembiljet where stemming_id = $1`, [s.id])).rows.map((r) => r.x as string);
+      expect(biljetXmin.some((x) => registerXmin.includes(x))).toBe(true);
+      return { idempotentie: JSON.stringify(idempotentie), volgorde, registerXmin, bestanden: await bestanden(c) };
     });
     for (const bonnetje of digitaalBonnetjes) expect(voorSluiting.idempotentie).not.toContain(bonnetje);
 
@@ -430,9 +436,23 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
       expect(await tel('stem_idempotentie', s.id)).toBe(0);
       // The heap was rewritten in the order of the random ids: nothing of the casting order is left.
       const naSluiting = (await c.query(`select id from samenspreker.stembiljet where stemming_id = $1 order by ctid`, [s.id])).rows.map((r) => r.id as string);
+      expect(naSluiting).toHaveLength(200);
       expect(naSluiting).toEqual([...naSluiting].sort());
-      expect(naSluiting).not.toEqual(voorSluiting.volgorde);
-      expect(new Set(naSluiting)).toEqual(new Set(voorSluiting.volgorde));
+      expect(naSluiting.filter((id) => voorSluiting.volgorde.includes(id))).toEqual([]);
+      // Every ballot and receipt now carries the closing transaction's id, which no register row has.
+      for (const tabel of ['stembiljet', 'bonnetje']) {
+        const xmins = new Set((await c.query(`select xmin::text as x from samenspreker.${tabel} where stemming_id = $1`, [s.id])).rows.map((r) => r.x as string));
+        expect([tabel, xmins.size]).toEqual([tabel, 1]);
+        expect(voorSluiting.registerXmin.filter((x) => xmins.has(x))).toEqual([]);
+      }
+      // Not even a superuser's look at the raw pages finds the originals: the files were rewritten.
+      expect((await bestanden(c)).filter((f) => voorSluiting.bestanden.includes(f))).toEqual([]);
+    });
+    // Outside closing, not even the service role removes or changes a ballot or a receipt.
+    await withClient('samenspreker', async (c) => {
+      await expect(c.query(`delete from samenspreker.stembiljet where stemming_id = $1`, [s.id])).rejects.toThrow(/append-only/);
+      await expect(c.query(`update samenspreker.bonnetje set code = code where stemming_id = $1`, [s.id])).rejects.toThrow(/append-only/);
+      await expect(c.query(`delete from samenspreker.stemregister where stemming_id = $1`, [s.id])).rejects.toThrow(/append-only/);
     });
     // Seconds, not minutes: one short transaction per cast.
     expect(duur).toBeLessThan(20_000);

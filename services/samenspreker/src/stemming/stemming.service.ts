@@ -285,7 +285,9 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
   async sluiten(stemmingId: string, caller: Principal | undefined, context: MessageContext): Promise<StemmingUitslag> {
     const actor = vereisActor(caller, 'een stemming te sluiten');
     const gemeente = vereisGemeente(context, actor);
-    return this.em.transactional((em) => this.sluitIn(em, stemmingId, gemeente, actor, context));
+    const uitslag = await this.em.transactional((em) => this.sluitIn(em, stemmingId, gemeente, actor, context));
+    await this.herschrijf();
+    return uitslag;
   }
 
   /** The sweep: closes what is past its closing time, one transaction each. Returns the ids it closed. */
@@ -302,7 +304,10 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
         if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
       }
     }
-    if (gesloten.length > 0) this.logger.log(`closed ${gesloten.length} stemmingen past their closing time`);
+    if (gesloten.length > 0) {
+      await this.herschrijf();
+      this.logger.log(`closed ${gesloten.length} stemmingen past their closing time`);
+    }
     return gesloten;
   }
 
@@ -323,6 +328,18 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
       throw new DomainError('INTERNAL', 'De stembus geeft niet meer de gepubliceerde uitslag; de export is niet beschikbaar.');
     }
     return uitvoer;
+  }
+
+  /**
+   * The result is committed already; should the rewrite fail, the shuffled copies stand and the
+   * originals are gone from every query, and the next closing (or autovacuum) clears their files.
+   */
+  private async herschrijf(): Promise<void> {
+    try {
+      await this.stembus.herschrijf(this.em);
+    } catch (error) {
+      this.logger.error({ err: error }, 'rewriting the ballot box after closing failed');
+    }
   }
 
   private async sluitIn(em: EntityManager, stemmingId: string, gemeente: string, actor: Principal | undefined, context: MessageContext): Promise<StemmingUitslag> {
@@ -358,7 +375,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     stemming.procesVerbaalHash = hash;
     stemming.geslotenTijdstip = nu;
     await em.flush();
-    await this.stembus.sluitAf(em, stemming.id);
+    await this.stembus.schud(em, stemming.id);
     const gesloten: StemmingGesloten = { id: stemming.id, vraagstukId: stemming.vraagstukId, gemeente: stemming.gemeente, procesVerbaal, procesVerbaalHash: hash };
     await this.vastlegging.leg(
       em,
