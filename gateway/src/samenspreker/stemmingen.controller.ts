@@ -130,7 +130,14 @@ export class StemmingenController {
   async papier(@Param() { stemmingId }: StemmingIdParams, @Body() body: PapierenStembiljettenDto, @CallerContext() context: MessageContext): Promise<PapierenBatchOntvangstDto> {
     return this.bouwstenen.request<PapierenBatchOntvangst>(
       STEMMING_SUBJECTS.papierInvoeren,
-      { stemmingId, batchnummer: body.batchnummer, aantal: body.aantal, kiezers: body.kiezers, stembiljetten: body.stembiljetten },
+      {
+        stemmingId,
+        batchnummer: body.batchnummer,
+        aantal: body.aantal,
+        kiezers: body.kiezers,
+        stembiljetten: body.stembiljetten,
+        ...(body.terzijdeGelegd !== undefined ? { terzijdeGelegd: body.terzijdeGelegd } : {}),
+      },
       context,
     );
   }

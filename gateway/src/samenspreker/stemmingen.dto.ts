@@ -192,6 +192,13 @@ export class PapierenStembiljettenDto {
   @ArrayMaxSize(PAPIEREN_BATCH_MAX)
   @IsObject({ each: true })
   stembiljetten: StembiljetInvoer[];
+
+  @ApiPropertyOptional({ description: 'Enveloppen van deze batch die ongeopend apart zijn gelegd omdat de kiezer al had gestemd: alleen het aantal, voor de tijdlijn.', minimum: 0, default: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(PAPIEREN_BATCH_MAX)
+  terzijdeGelegd?: number;
 }
 
 @ApiSchema({ name: 'PapierenBatchOntvangst', description: 'De bonnetjes van de batch, geschud: voor de enveloppen, niet per kiezer.' })

@@ -103,6 +103,16 @@ export class PapierenStembiljetten extends StemmingId {
   @ArrayMaxSize(PAPIEREN_BATCH_MAX)
   @IsObject({ each: true })
   stembiljetten: StembiljetInvoer[];
+
+  /**
+   * Envelopes of this batch set aside unopened because their kiezer had already voted: a number
+   * for the timeline, never names (docs/stemmingen.md).
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(PAPIEREN_BATCH_MAX)
+  terzijdeGelegd?: number;
 }
 
 /**
@@ -170,6 +180,7 @@ export interface PapierenStembiljettenIngevoerd {
   vraagstukId: string;
   batchnummer: string;
   aantal: number;
+  terzijdeGelegd: number;
 }
 
 /** Payload of `evt.samenspreker.v1.stemming-gesloten`. */

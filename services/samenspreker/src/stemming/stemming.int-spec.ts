@@ -253,7 +253,11 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
     expect([await tel('stemregister', s.id), await tel('stembiljet', s.id), await tel('bonnetje', s.id), await tel('papieren_batch', s.id)]).toEqual([1, 1, 1, 0]);
 
     // The envelope set aside, the batch again.
-    const ontvangst = dataOf(await ask<PapierenBatchOntvangst>(STEMMING_SUBJECTS.papierInvoeren, batch({ aantal: 2, kiezers: kiezers.slice(0, 2), stembiljetten: biljetten.slice(0, 2) }), ambtenaar));
+    const ontvangst = dataOf(
+      await ask<PapierenBatchOntvangst>(STEMMING_SUBJECTS.papierInvoeren, batch({ aantal: 2, kiezers: kiezers.slice(0, 2), stembiljetten: biljetten.slice(0, 2), terzijdeGelegd: 1 }), ambtenaar),
+    );
+    const entry = (await samenspreker.get(Tijdlijn).lees(s.vraagstukId, { limiet: 100 })).find((e) => e.soort === 'stemming-papier-ingevoerd');
+    expect(entry?.gegevens).toEqual({ stemmingId: s.id, batchnummer: 'B-1', aantal: 2, terzijdeGelegd: 1 });
     expect(ontvangst).toEqual({ stemmingId: s.id, batchnummer: 'B-1', aantal: 2, bonnetjes: [expect.stringMatching(BONNETJE_PATTERN), expect.stringMatching(BONNETJE_PATTERN)] });
     expect(errorOf(await ask(STEMMING_SUBJECTS.papierInvoeren, batch({ aantal: 1, kiezers: [randomUUID()], stembiljetten: biljetten.slice(0, 1) }), ambtenaar))).toMatchObject({
       code: 'CONFLICT',

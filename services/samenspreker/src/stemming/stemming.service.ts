@@ -264,7 +264,8 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
       const bonnetjes = input.kiezers.map(() => nieuwBonnetje());
       // Shuffled before they go in, so the order of entry says nothing either.
       await this.stembus.legIn(em, stemming.id, schud(beoordelingen.map((b) => b.biljet)), bonnetjes);
-      const ingevoerd: PapierenStembiljettenIngevoerd = { stemmingId: stemming.id, vraagstukId: stemming.vraagstukId, batchnummer: input.batchnummer, aantal: input.aantal };
+      const terzijdeGelegd = input.terzijdeGelegd ?? 0;
+      const ingevoerd: PapierenStembiljettenIngevoerd = { stemmingId: stemming.id, vraagstukId: stemming.vraagstukId, batchnummer: input.batchnummer, aantal: input.aantal, terzijdeGelegd };
       await this.vastlegging.leg(
         em,
         {
@@ -272,7 +273,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
           gemeente: stemming.gemeente,
           soort: 'stemming-papier-ingevoerd',
           actor: tijdlijnActor(actor),
-          gegevens: { stemmingId: stemming.id, batchnummer: input.batchnummer, aantal: input.aantal },
+          gegevens: { stemmingId: stemming.id, batchnummer: input.batchnummer, aantal: input.aantal, terzijdeGelegd },
           event: { subject: STEMMING_EVENTS.papierIngevoerd, resource: 'stemming', event: 'papier-ingevoerd', about: stemming.id, data: ingevoerd },
         },
         context,
