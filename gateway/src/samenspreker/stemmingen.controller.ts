@@ -8,6 +8,7 @@ import {
   type StemBewijs,
   STEMMING_SUBJECTS,
   type StemmingExport,
+  type StemmingList,
   type StemmingUitslag,
   type StemmingView,
 } from '@samen/contracts';
@@ -22,6 +23,7 @@ import {
   StembiljetDto,
   StemmingAanmakenDto,
   StemmingDto,
+  StemmingenDto,
   StemmingExportDto,
   StemmingIdParams,
   StemmingUitslagDto,
@@ -56,6 +58,17 @@ export class VraagstukStemmingenController {
   @ApiProblem(409, 'Het vraagstuk is niet in de fase besluitvorming.')
   async create(@Param() { id }: VraagstukIdParams, @Body() body: StemmingAanmakenDto, @CallerContext() context: MessageContext): Promise<StemmingDto> {
     return this.bouwstenen.request<StemmingView>(STEMMING_SUBJECTS.create, { ...body, vraagstukId: id }, context);
+  }
+
+  @Get()
+  @Publiek()
+  @ApiOperation({ operationId: 'listStemmingen', summary: 'Stemmingen over een vraagstuk', description: 'Alle stemmingen over het vraagstuk, oudste eerst, met hun regels; openbaar.' })
+  @ApiOkResponse({ description: 'De stemmingen.', type: StemmingenDto })
+  @ApiProblem(400, 'Ongeldig id.')
+  @ApiProblem(404, 'Dit vraagstuk bestaat niet in deze gemeente.')
+  async list(@Param() { id }: VraagstukIdParams, @CallerContext() context: MessageContext): Promise<StemmingenDto> {
+    const { items } = await this.bouwstenen.request<StemmingList>(STEMMING_SUBJECTS.list, { vraagstukId: id }, context);
+    return { stemmingen: items };
   }
 }
 

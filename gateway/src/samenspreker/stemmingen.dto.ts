@@ -155,6 +155,12 @@ export class StemmingDto implements StemmingView {
   procesVerbaalHash?: string;
 }
 
+@ApiSchema({ name: 'Stemmingen', description: 'De stemmingen over een vraagstuk, oudste eerst.' })
+export class StemmingenDto {
+  @ApiProperty({ type: [StemmingDto] })
+  stemmingen: StemmingDto[];
+}
+
 @ApiSchema({ name: 'Stembiljet', description: 'Per vraag-id het gekozen antwoord-id; `null`, `blanco` of een weggelaten vraag is blanco.' })
 export class StembiljetDto implements StembiljetInvoer {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string', nullable: true }, example: { snelheid: 'ja' } })

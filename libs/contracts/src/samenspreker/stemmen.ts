@@ -11,6 +11,8 @@ export const STEMMING_SUBJECTS = {
   create: requestSubject('samenspreker', 'stemmingen', 'create'),
   /** Public: the published rules. Request {@link StemmingId}; reply {@link StemmingView}. */
   get: requestSubject('samenspreker', 'stemmingen', 'get'),
+  /** Public: the stemmingen of a vraagstuk, oldest first. Request {@link StemmingenVanVraagstuk}; reply {@link StemmingList}. */
+  list: requestSubject('samenspreker', 'stemmingen', 'list'),
   /** Logged in and entitled. Request {@link StemUitbrengen}; reply {@link StemBewijs}. */
   stemmen: requestSubject('samenspreker', 'stemmingen', 'stemmen'),
   /** Ambtenaar or gemeentebeheerder. Request {@link PapierenStembiljetten}; reply {@link PapierenBatchOntvangst}. */
@@ -41,6 +43,11 @@ export const BATCHNUMMER_PATTERN = /^[A-Za-z0-9_.-]{1,40}$/;
 export class StemmingId {
   @IsUUID('4')
   stemmingId: string;
+}
+
+export class StemmingenVanVraagstuk {
+  @IsUUID('4')
+  vraagstukId: string;
 }
 
 /**
@@ -137,6 +144,10 @@ export interface StemmingView {
   aangemaaktTijdstip: string;
   /** Once closed: sha256 of the proces-verbaal, as on the timeline. */
   procesVerbaalHash?: string;
+}
+
+export interface StemmingList {
+  items: StemmingView[];
 }
 
 /** The reply to a cast: the receipt and nothing else the voter could show. */

@@ -9,6 +9,8 @@ import {
   STEMMING_SUBJECTS,
   type StemmingExport,
   StemmingId,
+  StemmingenVanVraagstuk,
+  type StemmingList,
   type StemmingUitslag,
   type StemmingView,
   StemUitbrengen,
@@ -31,6 +33,12 @@ export class StemmingHandlers {
   @Publiek()
   get(@Payload() request: StemmingId, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<StemmingView> {
     return this.stemmingen.get(request.stemmingId, context, actor);
+  }
+
+  @MessagePattern(STEMMING_SUBJECTS.list)
+  @Publiek()
+  list(@Payload() request: StemmingenVanVraagstuk, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<StemmingList> {
+    return this.stemmingen.list(request.vraagstukId, context, actor);
   }
 
   /** Logged in here; who is entitled is the domain rule, checked in the service. */

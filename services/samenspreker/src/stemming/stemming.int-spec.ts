@@ -12,6 +12,7 @@ import {
   STEMMING_EVENTS,
   STEMMING_SUBJECTS,
   type StemmingExport,
+  type StemmingList,
   type StemmingUitslag,
   type StemmingView,
   VRAAGSTUK_SUBJECTS,
@@ -170,9 +171,10 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
         voorzitter.accountId,
       ]),
     );
-    expect(dataOf(await ask<StemmingView>(STEMMING_SUBJECTS.create, regels(v.id, { kiesgerechtigden: { soort: 'tafel' }, aantalKiesgerechtigden: undefined }), voorzitter))).toMatchObject({
-      regels: { kiesgerechtigden: { soort: 'tafel' } },
-    });
+    const tafel = dataOf(await ask<StemmingView>(STEMMING_SUBJECTS.create, regels(v.id, { kiesgerechtigden: { soort: 'tafel' }, aantalKiesgerechtigden: undefined }), voorzitter));
+    expect(tafel).toMatchObject({ regels: { kiesgerechtigden: { soort: 'tafel' } } });
+    expect(dataOf(await ask<StemmingList>(STEMMING_SUBJECTS.list, { vraagstukId: v.id })).items).toEqual([s, tafel]);
+    expect(dataOf(await ask<StemmingList>(STEMMING_SUBJECTS.list, { vraagstukId: agenda.id })).items).toEqual([]);
   });
 
   it('casts once per person: receipt, retry with the same key, eligibility, opening and closing time, results hidden until closed', async () => {
@@ -483,6 +485,8 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
       expect(aangemaakt.status).toBe(201);
       const s = (await aangemaakt.json()) as StemmingView;
       expect(await (await http(`/stemmingen/${s.id}`)).json()).toEqual(s);
+      expect(await (await http(`/vraagstukken/${v.id}/stemmingen`)).json()).toEqual({ stemmingen: [s] });
+      expect((await http(`/vraagstukken/${randomUUID()}/stemmingen`)).status).toBe(404);
       expect((await http(`/vraagstukken/${v.id}/stemmingen`, ambtenaar, { ...body, onbekend: 1 })).status).toBe(400);
 
       vooruit = 1.5 * UUR;

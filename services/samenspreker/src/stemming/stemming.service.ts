@@ -16,13 +16,14 @@ import {
   type StemmingAangemaakt,
   type StemmingExport,
   type StemmingGesloten,
+  type StemmingList,
   type StemmingRegels,
   type StemmingUitslag,
   type StemmingView,
   type StemUitbrengen,
 } from '@samen/contracts';
 import { BouwsteenClient, DomainError } from '@samen/platform';
-import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, werkGemeente } from '../gedeeld/werk-context';
+import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Tafel } from '../tafel/tafel.service';
 import type { JsonWaarde } from '../tijdlijn/tijdlijn-keten';
 import { Vastlegging } from '../tijdlijn/vastlegging';
@@ -184,6 +185,13 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
   /** Public: the rules as published. */
   async get(stemmingId: string, context: MessageContext, actor?: Principal): Promise<StemmingView> {
     return toView(await this.vind(this.em, stemmingId, werkGemeente(context, actor)));
+  }
+
+  /** Public: every stemming of the vraagstuk, oldest first (a vraagstuk has a handful at most). */
+  async list(vraagstukId: string, context: MessageContext, actor?: Principal): Promise<StemmingList> {
+    const vraagstuk = await vindVraagstuk(this.em, vraagstukId, werkGemeente(context, actor));
+    const stemmingen = await this.em.find(Stemming, { vraagstukId: vraagstuk.id }, { orderBy: { aangemaaktTijdstip: 'asc', id: 'asc' } });
+    return { items: stemmingen.map(toView) };
   }
 
   /**
