@@ -464,6 +464,24 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
     expect(duur).toBeLessThan(20_000);
   });
 
+  it('closing while casts are in flight: every cast that got a receipt is counted, every later one is refused', async () => {
+    const s = await stemming();
+    vooruit = 1.5 * UUR;
+    const kiezers = await Promise.all(Array.from({ length: 150 }, () => actor(['inwoner'], { gebied: 'WK063701' })));
+    const casts = kiezers.map((k) => stem(s.id, k, { snelheid: 'dertig' }));
+    // The clock passes the closing time once the first casts are in, while the others are on their way.
+    await pollUntil(async () => (await tel('stemregister', s.id)) >= 5, { what: 'first casts in', intervalMs: 2 });
+    vooruit = 2.5 * UUR;
+    const [uitslag, ...antwoorden] = await Promise.all([ask<StemmingUitslag>(STEMMING_SUBJECTS.sluiten, { stemmingId: s.id }, ambtenaar, A, 30_000), ...casts]);
+    const geteld = antwoorden.filter((a) => 'data' in a).length;
+    for (const a of antwoorden) if ('error' in a) expect(a.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('gesloten') });
+    // Some were in before the closing, the rest came too late: the race really happened.
+    expect(geteld).toBeGreaterThanOrEqual(5);
+    expect(geteld).toBeLessThan(150);
+    expect(dataOf(uitslag).procesVerbaal.aantalKiezers).toBe(geteld);
+    expect([await tel('stemregister', s.id), await tel('stembiljet', s.id)]).toEqual([geteld, geteld]);
+  });
+
   it('answers over HTTP: publish, rules, cast (201, then 200 with the same body), 400 without Idempotency-Key, results 409 until closed', async () => {
     const env = loadEnv(GatewayEnv, { NODE_ENV: 'test', NATS_URL: testEnv().natsUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent', RATE_LIMIT_PER_MINUTE: '1000000' });
     const gateway = await createGateway(env);
