@@ -1,6 +1,6 @@
 import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsObject, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { eventSubject, requestSubject } from '../subjects';
-import type { ProcesVerbaal, StemmingExport, StemmingRegels, StembiljetInvoer } from './stemming';
+import type { ProcesVerbaal, StemmingRegels, StembiljetInvoer } from './stemming';
 
 /**
  * The messages of stemmingen (issue 5): publishing the rules, casting, paper batches, closing and
@@ -21,7 +21,7 @@ export const STEMMING_SUBJECTS = {
   sluiten: requestSubject('samenspreker', 'stemmingen', 'sluiten'),
   /** Public once closed (409 before). Request {@link StemmingId}; reply {@link StemmingUitslag}. */
   uitslag: requestSubject('samenspreker', 'stemmingen', 'uitslag'),
-  /** Public once closed (409 before). Request {@link StemmingId}; reply {@link StemmingExport}. */
+  /** Public once closed (409 before). Request {@link StemmingId}; reply `StemmingExport` (./stemming). */
   export: requestSubject('samenspreker', 'stemmingen', 'export'),
 };
 
@@ -172,8 +172,6 @@ export interface StemmingUitslag {
   /** UTC date-time of closing. */
   geslotenTijdstip: string;
 }
-
-export type StemmingExportView = StemmingExport;
 
 /** Payload of `evt.samenspreker.v1.stemming-aangemaakt`. */
 export interface StemmingAangemaakt {

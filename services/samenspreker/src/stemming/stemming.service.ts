@@ -309,8 +309,8 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
         await this.em.fork().transactional((tx) => this.sluitIn(tx, id, gemeente, undefined, { correlationId: randomUUID(), gemeente }));
         gesloten.push(id);
       } catch (error) {
-        // Another instance closed it first: nothing to do.
-        if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
+        // CONFLICT: another instance closed it first. Anything else stops this one, not the others.
+        if (!(error instanceof DomainError && error.code === 'CONFLICT')) this.logger.error({ err: error, stemmingId: id }, 'closing a stemming past its closing time failed');
       }
     }
     if (gesloten.length > 0) {
@@ -330,7 +330,8 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
   async export(stemmingId: string, context: MessageContext, actor?: Principal): Promise<StemmingExport> {
     const stemming = await this.vind(this.em, stemmingId, werkGemeente(context, actor));
     this.vereisGesloten(stemming);
-    const [biljetten, bonnetjes] = [await this.stembus.biljetten(this.em, stemming.id), await this.stembus.bonnetjes(this.em, stemming.id)];
+    const biljetten = await this.stembus.biljetten(this.em, stemming.id);
+    const bonnetjes = await this.stembus.bonnetjes(this.em, stemming.id);
     const uitvoer = maakExport(stemming.regels, stemming.procesVerbaal!.aantalKiesgerechtigden, biljetten, bonnetjes);
     if (uitvoer.procesVerbaalHash !== stemming.procesVerbaalHash) {
       // The tables no longer give the published result: say so rather than publish something else.
