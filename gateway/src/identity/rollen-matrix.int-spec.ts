@@ -111,6 +111,7 @@ const PARAMETERS: Record<string, () => string> = {
   reactieId: () => randomUUID(),
   besluitId: () => randomUUID(),
   actieId: () => randomUUID(),
+  stemmingId: () => randomUUID(),
   // The one role a platformbeheerder may grant as well (identity refuses it the others).
   rol: () => 'gemeentebeheerder',
   naam: () => 'identity',

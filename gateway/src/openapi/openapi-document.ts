@@ -37,6 +37,7 @@ const TAGS = [
   { name: 'verificaties', description: 'Inwoners verifiëren voor bindende peilingen: codes per brief of aan de balie (bouwsteen identity).' },
   { name: 'verwerkingen', description: 'Het logboek van verwerkingen van persoonsgegevens in de gemeente, voor de gemeentebeheerder (bouwsteen identity).' },
   { name: 'vraagstukken', description: 'Vraagstukken van de gemeente, hun fasen en hun openbare tijdlijn (bouwsteen samenspreker).' },
+  { name: 'stemmingen', description: 'Adviespeilingen en bindende referenda over een vraagstuk: regels, stemmen (digitaal en op papier), uitslag en export om na te tellen (bouwsteen samenspreker).' },
   { name: 'api', description: 'Over deze API zelf.' },
 ];
 

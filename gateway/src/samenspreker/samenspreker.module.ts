@@ -7,11 +7,25 @@ import { RondesController } from './rondes.controller';
 import { ActiesController } from './acties.controller';
 import { BesluitenController } from './besluiten.controller';
 import { EvaluatieController } from './evaluatie.controller';
+import { StemmingenController, VraagstukStemmingenController } from './stemmingen.controller';
 import { TijdlijnController } from './tijdlijn.controller';
 import { VraagstukkenController } from './vraagstukken.controller';
 
 /** HTTP routes of the samenspreker bouwsteen. */
 @Module({
-  controllers: [VraagstukkenController, TijdlijnController, SteunbetuigingenController, TafelController, RondesController, OplossingenController, ReactiesController, BesluitenController, ActiesController, EvaluatieController],
+  controllers: [
+    VraagstukkenController,
+    TijdlijnController,
+    SteunbetuigingenController,
+    TafelController,
+    RondesController,
+    OplossingenController,
+    ReactiesController,
+    BesluitenController,
+    ActiesController,
+    EvaluatieController,
+    VraagstukStemmingenController,
+    StemmingenController,
+  ],
 })
 export class SamensprekerModule {}

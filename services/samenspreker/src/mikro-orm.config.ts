@@ -7,13 +7,30 @@ import { MIGRATIONS } from './migrations';
 import { Oplossing, OplossingVersie, Positie } from './oplossing/oplossing.entity';
 import { Reactie } from './reactie/reactie.entity';
 import { Ronde } from './ronde/ronde.entity';
+import { Stemming } from './stemming/stemming.entity';
 import { Deelnemer } from './tafel/deelnemer.entity';
 import { TijdlijnEntry } from './tijdlijn/tijdlijn.entity';
 import { Vraagstuk } from './vraagstuk/vraagstuk.entity';
 
 /** The tables of samenspreker; the platform adds its outbox and inbox. */
 export const samensprekerOrm: ServiceOrm = {
-  entities: [Deelnemer, Steunbetuiging, TijdlijnEntry, Vraagstuk, Ronde, Oplossing, OplossingVersie, Positie, Reactie, Besluit, Actie, ActieVoortgangMelding, Evaluatie, EvaluatieSamenvatting],
+  entities: [
+    Deelnemer,
+    Steunbetuiging,
+    TijdlijnEntry,
+    Vraagstuk,
+    Ronde,
+    Oplossing,
+    OplossingVersie,
+    Positie,
+    Reactie,
+    Besluit,
+    Actie,
+    ActieVoortgangMelding,
+    Evaluatie,
+    EvaluatieSamenvatting,
+    Stemming,
+  ],
   migrations: MIGRATIONS,
 };
 

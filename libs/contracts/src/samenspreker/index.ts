@@ -8,3 +8,4 @@ export * from './reactie';
 export * from './besluit';
 export * from './actie';
 export * from './evaluatie';
+export * from './stemmen';

@@ -1,0 +1,432 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import {
+  GEMEENTE_SUBJECTS,
+  type GemeenteView,
+  type InvalidParam,
+  type MessageContext,
+  type NieuweStemming,
+  type PapierenBatchOntvangst,
+  type PapierenStembiljetten,
+  type PapierenStembiljettenIngevoerd,
+  type Principal,
+  type StemBewijs,
+  STEMMING_EVENTS,
+  type StemmingAangemaakt,
+  type StemmingExport,
+  type StemmingGesloten,
+  type StemmingList,
+  type StemmingRegels,
+  type StemmingUitslag,
+  type StemmingView,
+  type StemUitbrengen,
+} from '@samen/contracts';
+import { BouwsteenClient, DomainError } from '@samen/platform';
+import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
+import { Tafel } from '../tafel/tafel.service';
+import type { JsonWaarde } from '../tijdlijn/tijdlijn-keten';
+import { Vastlegging } from '../tijdlijn/vastlegging';
+import { nieuwBonnetje } from './bonnetje';
+import { maakExport, schud } from './export';
+import { Klok } from './klok';
+import { magStemmen } from './kiesgerechtigdheid';
+import { type Beoordeling, beoordeelStembiljet } from './stembiljet';
+import { Stembus, type StemmingVoorStem } from './stembus';
+import { isGesloten, isOpen, metStandaarden, regelsHash, valideerRegels } from './stemming-regels';
+import { Stemming } from './stemming.entity';
+import { biljettenHash, bonnetjesHash, maakProcesVerbaal, procesVerbaalHash, tel } from './telling';
+import { ontsleutelBonnetje, versleutelBonnetje } from './idempotentie';
+
+const STAF = ['gemeentebeheerder', 'ambtenaar'] as const;
+const isStaf = (actor: Principal): boolean => actor.rollen.some((rol) => (STAF as readonly string[]).includes(rol));
+
+/** How often the sweep looks for stemmingen past their closing time. */
+const SWEEP_MS = 30_000;
+
+function toView(s: Stemming): StemmingView {
+  return {
+    id: s.id,
+    vraagstukId: s.vraagstukId,
+    gemeente: s.gemeente,
+    status: s.status,
+    regels: s.regels,
+    regelsHash: s.regelsHash,
+    ...(s.aantalKiesgerechtigden !== undefined && s.aantalKiesgerechtigden !== null ? { aantalKiesgerechtigden: s.aantalKiesgerechtigden } : {}),
+    aangemaaktTijdstip: s.aangemaaktTijdstip.toISOString(),
+    ...(s.procesVerbaalHash ? { procesVerbaalHash: s.procesVerbaalHash } : {}),
+  };
+}
+
+function uitslagVan(s: Stemming): StemmingUitslag {
+  return { stemmingId: s.id, procesVerbaal: s.procesVerbaal!, procesVerbaalHash: s.procesVerbaalHash!, geslotenTijdstip: s.geslotenTijdstip!.toISOString() };
+}
+
+/** A ballot judged against the rules; input that is no ballot at all is a validation error too. */
+function beoordeel(regels: StemmingRegels, invoer: unknown, pad: string): Beoordeling {
+  try {
+    const beoordeling = beoordeelStembiljet(regels, invoer);
+    return { ...beoordeling, fouten: beoordeling.fouten.map((fout) => ({ ...fout, name: `${pad}.${fout.name}` })) };
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw DomainError.validation([{ name: `${pad}.antwoorden`, code: 'isObject', reason: `${pad} heeft een object antwoorden met per vraag het gekozen antwoord` }]);
+  }
+}
+
+/** The rules without the fields the caller left out, so they hash the same however they were sent. */
+function zonderLeeg<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, waarde]) => waarde !== undefined)) as T;
+}
+
+@Injectable()
+export class StemmingService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Stemmingen');
+  private sweep?: NodeJS.Timeout;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly bouwstenen: BouwsteenClient,
+    private readonly vastlegging: Vastlegging,
+    private readonly tafel: Tafel,
+    private readonly stembus: Stembus,
+    private readonly klok: Klok,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.sweep = setInterval(() => {
+      this.sluitVerlopen().catch((error: unknown) => this.logger.error({ err: error }, 'sweep of stemmingen past closing failed'));
+    }, SWEEP_MS);
+    this.sweep.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweep);
+  }
+
+  /** Publishes the rules. From this moment they are public and cannot change (a trigger guards the row). */
+  async create(input: NieuweStemming, caller: Principal | undefined, context: MessageContext): Promise<StemmingView> {
+    const actor = vereisActor(caller, 'een stemming te publiceren');
+    const gemeente = vereisGemeente(context, actor);
+    // The gemeente's limits; identity answers publicly. Before the transaction: no lock waits on NATS.
+    const { instellingen } = await this.bouwstenen.request<GemeenteView>(GEMEENTE_SUBJECTS.get, { code: gemeente }, context);
+    return this.em.transactional(async (em) => {
+      const vraagstuk = await vergrendelVraagstuk(em, input.vraagstukId, gemeente);
+      if (!isStaf(actor) && (await this.tafel.rolVan(em, vraagstuk.id, actor.accountId)) !== 'voorzitter') {
+        throw new DomainError('FORBIDDEN', 'Alleen een ambtenaar of gemeentebeheerder, of de voorzitter van de tafel, publiceert een stemming.');
+      }
+      if (vraagstuk.fase !== 'besluitvorming') {
+        throw DomainError.conflict(`Een stemming hoort bij de fase besluitvorming; dit vraagstuk is in de fase ${vraagstuk.fase}.`);
+      }
+      const nu = this.klok.nu();
+      const regels = metStandaarden(
+        zonderLeeg<StemmingRegels>({
+          versie: 1,
+          stemmingId: randomUUID(),
+          vraagstukId: vraagstuk.id,
+          gemeente,
+          titel: input.titel,
+          soort: input.soort,
+          kiesgerechtigden: input.kiesgerechtigden,
+          vragen: input.vragen,
+          drempelPercentage: input.drempelPercentage,
+          opkomstquorumPercentage: input.opkomstquorumPercentage,
+          openingTijdstip: input.openingTijdstip,
+          sluitingTijdstip: input.sluitingTijdstip,
+          kanalen: input.kanalen,
+        }),
+        instellingen.peilingen,
+      );
+      const fouten: InvalidParam[] = valideerRegels(regels, instellingen.peilingen, nu);
+      const gebied = regels.kiesgerechtigden?.soort === 'inwoners-gebied';
+      if (gebied && input.aantalKiesgerechtigden === undefined) {
+        fouten.push({ name: 'aantalKiesgerechtigden', code: 'isNotEmpty', reason: 'noem hoeveel inwoners van het gebied mogen stemmen: de basis van opkomst en quorum' });
+      } else if (!gebied && input.aantalKiesgerechtigden !== undefined) {
+        fouten.push({ name: 'aantalKiesgerechtigden', code: 'isEmpty', reason: 'bij stemmen door de tafel telt samenspreker de deelnemers zelf' });
+      }
+      if (fouten.length > 0) throw DomainError.validation(fouten);
+
+      const hash = regelsHash(regels);
+      const stemming = em.create(Stemming, {
+        id: regels.stemmingId,
+        vraagstukId: vraagstuk.id,
+        gemeente,
+        regels,
+        regelsHash: hash,
+        sluitingTijdstip: new Date(regels.sluitingTijdstip),
+        ...(gebied ? { aantalKiesgerechtigden: input.aantalKiesgerechtigden } : {}),
+        status: 'gepubliceerd',
+        aangemaaktTijdstip: nu,
+      });
+      await em.flush();
+      const aangemaakt: StemmingAangemaakt = {
+        id: stemming.id,
+        vraagstukId: vraagstuk.id,
+        gemeente,
+        regels,
+        regelsHash: hash,
+        ...(gebied ? { aantalKiesgerechtigden: input.aantalKiesgerechtigden } : {}),
+      };
+      await this.vastlegging.leg(
+        em,
+        {
+          vraagstukId: vraagstuk.id,
+          gemeente,
+          soort: 'stemming-aangemaakt',
+          actor: tijdlijnActor(actor),
+          gegevens: { stemmingId: stemming.id, titel: regels.titel, soort: regels.soort, regelsHash: hash },
+          event: { subject: STEMMING_EVENTS.aangemaakt, resource: 'stemming', event: 'aangemaakt', about: stemming.id, data: aangemaakt },
+        },
+        context,
+      );
+      return toView(stemming);
+    });
+  }
+
+  /** Public: the rules as published. */
+  async get(stemmingId: string, context: MessageContext, actor?: Principal): Promise<StemmingView> {
+    return toView(await this.vind(this.em, stemmingId, werkGemeente(context, actor)));
+  }
+
+  /** Public: every stemming of the vraagstuk, oldest first (a vraagstuk has a handful at most). */
+  async list(vraagstukId: string, context: MessageContext, actor?: Principal): Promise<StemmingList> {
+    const vraagstuk = await vindVraagstuk(this.em, vraagstukId, werkGemeente(context, actor));
+    const stemmingen = await this.em.find(Stemming, { vraagstukId: vraagstuk.id }, { orderBy: { aangemaaktTijdstip: 'asc', id: 'asc' } });
+    return { items: stemmingen.map(toView) };
+  }
+
+  /**
+   * One digital vote, in one short transaction: register (the primary key refuses a second vote),
+   * ballot and receipt apart, and the encrypted retry record. Two casts of one person meet at the
+   * register's key: the second waits for the first and then returns its receipt (same key) or 409.
+   */
+  async stemmen(input: StemUitbrengen, caller: Principal | undefined, context: MessageContext): Promise<StemBewijs> {
+    const actor = vereisActor(caller, 'te stemmen');
+    const gemeente = werkGemeente(context, actor);
+    return this.em.transactional(async (em) => {
+      const stemming = await this.stemmingVoorStem(em, input.stemmingId, 'digitaal');
+      const tafelDeelnemer = stemming.regels.kiesgerechtigden.soort === 'tafel' && (await this.tafel.actieveDeelnemer(em, stemming.vraagstukId, actor.accountId)) !== null;
+      const recht = magStemmen(stemming.regels, {
+        ...(gemeente ? { gemeente } : {}),
+        ...(actor.geverifieerdGebied ? { geverifieerdGebied: actor.geverifieerdGebied } : {}),
+        tafelDeelnemer,
+      });
+      if (!recht.mag) throw new DomainError('FORBIDDEN', recht.toelichting);
+      // A digital voter can correct a mistake, so any fault refuses the ballot and stores nothing.
+      const { biljet, fouten } = beoordeel(stemming.regels, input.stembiljet, 'stembiljet');
+      if (fouten.length > 0) throw DomainError.validation(fouten);
+
+      const nieuw = await this.stembus.registreer(em, stemming.id, [actor.accountId], 'digitaal');
+      if (nieuw.size === 0) {
+        const eerder = await this.stembus.herhaling(em, stemming.id, actor.accountId);
+        const bonnetje = eerder && ontsleutelBonnetje(eerder, input.idempotencyKey, stemming.id, actor.accountId);
+        if (bonnetje) return { bonnetje, herhaald: true };
+        throw DomainError.conflict('U heeft al gestemd in deze stemming. Iedereen stemt één keer, digitaal of op papier.');
+      }
+      const bonnetje = nieuwBonnetje();
+      await this.stembus.legIn(em, stemming.id, [biljet], [bonnetje]);
+      await this.stembus.bewaarHerhaling(em, stemming.id, actor.accountId, versleutelBonnetje(bonnetje, input.idempotencyKey, stemming.id, actor.accountId));
+      return { bonnetje, herhaald: false };
+    });
+  }
+
+  /**
+   * A batch of paper ballots. The counts must reconcile; every kiezer goes into the same register
+   * as digital voters, and if any of them already voted (either way) the whole batch is refused,
+   * naming them, so the ambtenaar sets those envelopes aside unopened and enters the rest again.
+   */
+  async papierInvoeren(input: PapierenStembiljetten, caller: Principal | undefined, context: MessageContext): Promise<PapierenBatchOntvangst> {
+    const actor = vereisActor(caller, 'papieren stembiljetten in te voeren');
+    const gemeente = vereisGemeente(context, actor);
+    const telfouten: InvalidParam[] = [];
+    if (input.kiezers.length !== input.aantal) {
+      telfouten.push({ name: 'kiezers', code: 'aantalKlopt', reason: `de batch telt ${input.aantal} enveloppen maar noemt ${input.kiezers.length} kiezers` });
+    }
+    if (input.stembiljetten.length !== input.aantal) {
+      telfouten.push({ name: 'stembiljetten', code: 'aantalKlopt', reason: `de batch telt ${input.aantal} enveloppen maar bevat ${input.stembiljetten.length} stembiljetten` });
+    }
+    if (telfouten.length > 0) throw DomainError.validation(telfouten);
+
+    return this.em.transactional(async (em) => {
+      const stemming = await this.stemmingVoorStem(em, input.stemmingId, 'papier');
+      if (stemming.gemeente !== gemeente) throw DomainError.notFound('Deze stemming');
+      // On paper an unclear answer is counted as invalid, as in a polling station; a question that
+      // does not exist is a typing mistake of the one entering it, and refuses the batch.
+      const beoordelingen = input.stembiljetten.map((invoer, i) => beoordeel(stemming.regels, invoer, `stembiljetten.${i}`));
+      const invoerfouten = beoordelingen.flatMap((b) => b.fouten.filter((fout) => fout.code === 'onbekendeVraag'));
+      if (invoerfouten.length > 0) throw DomainError.validation(invoerfouten);
+      if (stemming.regels.kiesgerechtigden.soort === 'tafel') {
+        const geen: string[] = [];
+        for (const kiezer of input.kiezers) if (!(await this.tafel.actieveDeelnemer(em, stemming.vraagstukId, kiezer))) geen.push(kiezer);
+        if (geen.length > 0) throw new DomainError('FORBIDDEN', `Alleen deelnemers aan de tafel stemmen hierover; deze kiezers zijn dat niet: ${geen.join(', ')}.`);
+      }
+      if (!(await this.stembus.nieuweBatch(em, stemming.id, input.batchnummer, input.aantal, actor.accountId))) {
+        throw DomainError.conflict(`Batch ${input.batchnummer} is al ingevoerd in deze stemming.`);
+      }
+      const nieuw = await this.stembus.registreer(em, stemming.id, input.kiezers, 'papier');
+      if (nieuw.size !== input.kiezers.length) {
+        const alGestemd = input.kiezers.filter((kiezer) => !nieuw.has(kiezer));
+        throw DomainError.conflict(
+          `Deze kiezers hebben al gestemd: ${alGestemd.join(', ')}. Er is niets van deze batch opgeslagen; leg hun enveloppen ongeopend apart en voer de batch opnieuw in zonder hen.`,
+        );
+      }
+      const bonnetjes = input.kiezers.map(() => nieuwBonnetje());
+      // Shuffled before they go in, so the order of entry says nothing either.
+      await this.stembus.legIn(em, stemming.id, schud(beoordelingen.map((b) => b.biljet)), bonnetjes);
+      const terzijdeGelegd = input.terzijdeGelegd ?? 0;
+      const ingevoerd: PapierenStembiljettenIngevoerd = { stemmingId: stemming.id, vraagstukId: stemming.vraagstukId, batchnummer: input.batchnummer, aantal: input.aantal, terzijdeGelegd };
+      await this.vastlegging.leg(
+        em,
+        {
+          vraagstukId: stemming.vraagstukId,
+          gemeente: stemming.gemeente,
+          soort: 'stemming-papier-ingevoerd',
+          actor: tijdlijnActor(actor),
+          gegevens: { stemmingId: stemming.id, batchnummer: input.batchnummer, aantal: input.aantal, terzijdeGelegd },
+          event: { subject: STEMMING_EVENTS.papierIngevoerd, resource: 'stemming', event: 'papier-ingevoerd', about: stemming.id, data: ingevoerd },
+        },
+        context,
+      );
+      return { stemmingId: stemming.id, batchnummer: input.batchnummer, aantal: input.aantal, bonnetjes: schud(bonnetjes) };
+    });
+  }
+
+  /** Closing by staff: only once the closing time has passed. */
+  async sluiten(stemmingId: string, caller: Principal | undefined, context: MessageContext): Promise<StemmingUitslag> {
+    const actor = vereisActor(caller, 'een stemming te sluiten');
+    const gemeente = vereisGemeente(context, actor);
+    const uitslag = await this.em.transactional((em) => this.sluitIn(em, stemmingId, gemeente, actor, context));
+    await this.herschrijf();
+    return uitslag;
+  }
+
+  /** The sweep: closes what is past its closing time, one transaction each. Returns the ids it closed. */
+  async sluitVerlopen(): Promise<string[]> {
+    const em = this.em.fork();
+    const verlopen = await em.find(Stemming, { status: 'gepubliceerd', sluitingTijdstip: { $lte: this.klok.nu() } }, { fields: ['id', 'gemeente'], limit: 100 });
+    const gesloten: string[] = [];
+    for (const { id, gemeente } of verlopen) {
+      try {
+        await this.em.fork().transactional((tx) => this.sluitIn(tx, id, gemeente, undefined, { correlationId: randomUUID(), gemeente }));
+        gesloten.push(id);
+      } catch (error) {
+        // CONFLICT: another instance closed it first. Anything else stops this one, not the others.
+        if (!(error instanceof DomainError && error.code === 'CONFLICT')) this.logger.error({ err: error, stemmingId: id }, 'closing a stemming past its closing time failed');
+      }
+    }
+    if (gesloten.length > 0) {
+      await this.herschrijf();
+      this.logger.log(`closed ${gesloten.length} stemmingen past their closing time`);
+    }
+    return gesloten;
+  }
+
+  async uitslag(stemmingId: string, context: MessageContext, actor?: Principal): Promise<StemmingUitslag> {
+    const stemming = await this.vind(this.em, stemmingId, werkGemeente(context, actor));
+    this.vereisGesloten(stemming);
+    return uitslagVan(stemming);
+  }
+
+  /** The export anyone can recount; built again from the tables and checked against the stored proces-verbaal. */
+  async export(stemmingId: string, context: MessageContext, actor?: Principal): Promise<StemmingExport> {
+    const stemming = await this.vind(this.em, stemmingId, werkGemeente(context, actor));
+    this.vereisGesloten(stemming);
+    const biljetten = await this.stembus.biljetten(this.em, stemming.id);
+    const bonnetjes = await this.stembus.bonnetjes(this.em, stemming.id);
+    const uitvoer = maakExport(stemming.regels, stemming.procesVerbaal!.aantalKiesgerechtigden, biljetten, bonnetjes);
+    if (uitvoer.procesVerbaalHash !== stemming.procesVerbaalHash) {
+      // The tables no longer give the published result: say so rather than publish something else.
+      throw new DomainError('INTERNAL', 'De stembus geeft niet meer de gepubliceerde uitslag; de export is niet beschikbaar.');
+    }
+    return uitvoer;
+  }
+
+  /**
+   * The result is committed already; should the rewrite fail, the shuffled copies stand and the
+   * originals are gone from every query, and the next closing (or autovacuum) clears their files.
+   */
+  private async herschrijf(): Promise<void> {
+    try {
+      await this.stembus.herschrijf(this.em);
+    } catch (error) {
+      this.logger.error({ err: error }, 'rewriting the ballot box after closing failed');
+    }
+  }
+
+  private async sluitIn(em: EntityManager, stemmingId: string, gemeente: string, actor: Principal | undefined, context: MessageContext): Promise<StemmingUitslag> {
+    // FOR UPDATE: waits for every cast holding the row (FOR KEY SHARE), and holds off the next ones.
+    const stemming = await em.findOne(Stemming, { id: stemmingId, gemeente }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!stemming) throw DomainError.notFound('Deze stemming');
+    if (actor && !isStaf(actor)) throw new DomainError('FORBIDDEN', 'Alleen een ambtenaar of gemeentebeheerder sluit een stemming.');
+    if (stemming.status === 'gesloten') throw DomainError.conflict('Deze stemming is al gesloten; de uitslag is openbaar.');
+    const nu = this.klok.nu();
+    if (!isGesloten(stemming.regels, nu)) {
+      throw DomainError.conflict(`Deze stemming loopt tot ${stemming.regels.sluitingTijdstip}; pas daarna wordt zij gesloten en geteld.`);
+    }
+    const regels = stemming.regels;
+    const biljetten = await this.stembus.biljetten(em, stemming.id);
+    const bonnetjes = await this.stembus.bonnetjes(em, stemming.id);
+    const kiezers = await this.stembus.aantalKiezers(em, stemming.id);
+    if (kiezers !== biljetten.length || kiezers !== bonnetjes.length) {
+      throw new DomainError('INTERNAL', 'Het register en de stembus lopen uiteen; de stemming is niet gesloten.');
+    }
+    // Residents who verified after publication may have voted too: the base is never below the turnout.
+    const aantalKiesgerechtigden =
+      regels.kiesgerechtigden.soort === 'tafel'
+        ? await this.stembus.aantalTafelKiesgerechtigden(em, stemming.id, stemming.vraagstukId)
+        : Math.max(stemming.aantalKiesgerechtigden ?? 0, kiezers);
+    const procesVerbaal = maakProcesVerbaal(regels, tel(regels, biljetten), {
+      aantalKiesgerechtigden,
+      biljettenHash: biljettenHash(biljetten),
+      bonnetjesHash: bonnetjesHash(bonnetjes),
+    });
+    const hash = procesVerbaalHash(procesVerbaal);
+    stemming.status = 'gesloten';
+    stemming.procesVerbaal = procesVerbaal;
+    stemming.procesVerbaalHash = hash;
+    stemming.geslotenTijdstip = nu;
+    await em.flush();
+    await this.stembus.schud(em, stemming.id);
+    const gesloten: StemmingGesloten = { id: stemming.id, vraagstukId: stemming.vraagstukId, gemeente: stemming.gemeente, procesVerbaal, procesVerbaalHash: hash };
+    await this.vastlegging.leg(
+      em,
+      {
+        vraagstukId: stemming.vraagstukId,
+        gemeente: stemming.gemeente,
+        soort: 'stemming-gesloten',
+        actor: actor ? tijdlijnActor(actor) : null,
+        gegevens: { stemmingId: stemming.id, procesVerbaalHash: hash, procesVerbaal: procesVerbaal as unknown as JsonWaarde },
+        event: { subject: STEMMING_EVENTS.gesloten, resource: 'stemming', event: 'gesloten', about: stemming.id, data: gesloten },
+      },
+      context,
+    );
+    return uitslagVan(stemming);
+  }
+
+  /**
+   * The stemming for a cast or batch, locked against closing, and open now for this channel. Not
+   * scoped by gemeente: a voter of another gemeente is told so by the eligibility rule (403).
+   */
+  private async stemmingVoorStem(em: EntityManager, stemmingId: string, kanaal: 'digitaal' | 'papier'): Promise<StemmingVoorStem> {
+    const stemming = await this.stembus.stemmingVoorStem(em, stemmingId);
+    if (!stemming) throw DomainError.notFound('Deze stemming');
+    const nu = this.klok.nu();
+    if (stemming.status === 'gesloten' || isGesloten(stemming.regels, nu)) throw DomainError.conflict('Deze stemming is gesloten; stemmen kan niet meer.');
+    if (!isOpen(stemming.regels, nu)) throw DomainError.conflict(`Deze stemming opent pas op ${stemming.regels.openingTijdstip}.`);
+    if (!stemming.regels.kanalen.includes(kanaal)) {
+      throw DomainError.conflict(kanaal === 'papier' ? 'Bij deze stemming wordt niet op papier gestemd.' : 'Bij deze stemming wordt alleen op papier gestemd.');
+    }
+    return stemming;
+  }
+
+  private async vind(em: EntityManager, stemmingId: string, gemeente: string | undefined): Promise<Stemming> {
+    const stemming = await em.findOne(Stemming, { id: stemmingId, ...(gemeente ? { gemeente } : {}) });
+    if (!stemming) throw DomainError.notFound('Deze stemming');
+    return stemming;
+  }
+
+  private vereisGesloten(stemming: Stemming): void {
+    if (stemming.status !== 'gesloten') {
+      throw DomainError.conflict(`De uitslag blijft geheim tot de stemming gesloten en geteld is (na ${stemming.regels.sluitingTijdstip}).`);
+    }
+  }
+}
