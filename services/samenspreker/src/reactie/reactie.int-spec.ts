@@ -21,6 +21,7 @@ import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, r
 import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
 import { createGateway } from '../../../../gateway/src/create-gateway';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 
 interface Actor {
@@ -162,9 +163,10 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
 
     expect(dataOf(await ask<ReactieList>(REACTIE_SUBJECTS.list, { vraagstukId: v.id })).items).toEqual([verborgen, r2]);
     const tijdlijn = (await samenspreker.get(Tijdlijn).lees(v.id, { limiet: 100 })).filter((e) => e.soort === 'reactie-verborgen');
-    expect(tijdlijn.map((e) => [e.gegevens, e.actor?.accountId])).toEqual([
-      [{ reactieId: r1.id, reden: 'Beledigend.' }, moderator.accountId],
-      [{ reactieId: o1.id, reden: 'Persoonlijke aanval.' }, moderator.accountId],
+    const moderatorPseudoniem = samenspreker.get(Pseudoniemen).van(v.id, moderator.accountId);
+    expect(tijdlijn.map((e) => [e.gegevens, e.actor?.pseudoniem])).toEqual([
+      [{ reactieId: r1.id, reden: 'Beledigend.' }, moderatorPseudoniem],
+      [{ reactieId: o1.id, reden: 'Persoonlijke aanval.' }, moderatorPseudoniem],
     ]);
     expect(JSON.stringify(await samenspreker.get(Tijdlijn).lees(v.id, { limiet: 100 }))).not.toContain('kwetsend');
     const event = await pollUntil(
