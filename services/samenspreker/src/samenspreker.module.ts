@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgenderingModule } from './agendering/agendering.module';
+import { AvgModule } from './avg/avg.module';
 import { OplossingModule } from './oplossing/oplossing.module';
 import { ReactieModule } from './reactie/reactie.module';
 import { RondeModule } from './ronde/ronde.module';
@@ -11,5 +12,5 @@ import { TijdlijnModule } from './tijdlijn/tijdlijn.module';
 import { VraagstukModule } from './vraagstuk/vraagstuk.module';
 
 /** The samenspreker bouwsteen. Its aggregates arrive with their issues; the platform gives it health, outbox and inbox. */
-@Module({ imports: [AgenderingModule, TafelModule, TijdlijnModule, VraagstukModule, RondeModule, OplossingModule, ReactieModule, BesluitModule, ActieModule, EvaluatieModule] })
+@Module({ imports: [AgenderingModule, TafelModule, TijdlijnModule, VraagstukModule, RondeModule, OplossingModule, ReactieModule, BesluitModule, ActieModule, EvaluatieModule, AvgModule] })
 export class SamensprekerModule {}

@@ -8,6 +8,7 @@ import { Migration20261127092000Samenspraak } from './Migration20261127092000Sam
 import { Migration20261127093000Besluit } from './Migration20261127093000Besluit';
 import { Migration20261127093100Actie } from './Migration20261127093100Actie';
 import { Migration20261127093200Evaluatie } from './Migration20261127093200Evaluatie';
+import { Migration20261127096000Avg } from './Migration20261127096000Avg';
 
 /** samenspreker's own migrations, oldest first (the platform's outbox and inbox come before them). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127093000Besluit', class: Migration20261127093000Besluit },
   { name: 'Migration20261127093100Actie', class: Migration20261127093100Actie },
   { name: 'Migration20261127093200Evaluatie', class: Migration20261127093200Evaluatie },
+  { name: 'Migration20261127096000Avg', class: Migration20261127096000Avg },
 ];
