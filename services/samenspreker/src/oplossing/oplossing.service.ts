@@ -265,6 +265,7 @@ export class OplossingService {
     }));
   }
 
+  /** The author of the oplossing, or of one of its versions, as the public sees them. */
   private auteur(oplossing: Oplossing, kijker?: Principal, versie?: OplossingVersie) {
     const bron = versie ?? oplossing;
     return this.pseudoniemen.persoon(oplossing.vraagstukId, { accountId: bron.auteurAccountId, segment: bron.auteurSegment, organisatie: bron.auteurOrganisatie }, kijker);
