@@ -25,7 +25,7 @@ import {
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { LinkDto } from '../identity/avg.dto';
-import { VraagstukIdParams } from './vraagstukken.dto';
+import { EIGEN, PSEUDONIEM, VraagstukIdParams } from './vraagstukken.dto';
 
 const UUID = { format: 'uuid', example: '7a1c9e52-0d3b-4f8e-9c6a-2b5d8e1f4a37' } as const;
 const TIJDSTIP = { format: 'date-time', example: '2026-11-27T09:00:00Z' } as const;
@@ -194,16 +194,19 @@ export class ReactiesQueryDto {
 
 // ---- responses ------------------------------------------------------------------------------------
 
-@ApiSchema({ name: 'SamenspraakAuteur', description: 'Wie iets deed: account-id en segment (en organisatie), nooit een naam.' })
+@ApiSchema({ name: 'SamenspraakAuteur', description: 'Wie iets deed: pseudoniem binnen het vraagstuk en segment (en organisatie), nooit een account-id of naam.' })
 export class AuteurDto implements SamenspraakAuteur {
-  @ApiProperty({ ...UUID })
-  accountId: string;
+  @ApiProperty(PSEUDONIEM)
+  pseudoniem: string;
 
   @ApiProperty({ enum: SEGMENTEN, example: 'inwoner' })
   segment: Segment;
 
   @ApiPropertyOptional({ ...UUID, description: 'De organisatie namens wie.' })
   organisatie?: string;
+
+  @ApiPropertyOptional(EIGEN)
+  eigen?: true;
 }
 
 @ApiSchema({ name: 'PositieTelling', description: 'Aantal posities per soort op één versie.' })
@@ -445,7 +448,12 @@ export class ReactiesDto {
 
 // ---- mapping: only the contract's fields leave the gateway -----------------------------------------
 
-const toAuteur = (a: SamenspraakAuteur): AuteurDto => ({ accountId: a.accountId, segment: a.segment, ...(a.organisatie ? { organisatie: a.organisatie } : {}) });
+const toAuteur = (a: SamenspraakAuteur): AuteurDto => ({
+  pseudoniem: a.pseudoniem,
+  segment: a.segment,
+  ...(a.organisatie ? { organisatie: a.organisatie } : {}),
+  ...(a.eigen ? { eigen: true as const } : {}),
+});
 const toShortlist = (s: ShortlistView): ShortlistDto => ({ oplossingen: [...s.oplossingen], wijze: s.wijze });
 const telling = (t: TellingDto): TellingDto => ({ steun: t.steun, instemming: t.instemming, bezwaar: t.bezwaar });
 

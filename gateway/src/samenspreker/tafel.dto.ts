@@ -14,7 +14,7 @@ import {
   type ToewijsbareTafelRol,
 } from '@samen/contracts';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { VraagstukIdParams } from './vraagstukken.dto';
+import { PSEUDONIEM, VraagstukIdParams } from './vraagstukken.dto';
 
 const UUID_EXAMPLE = '7a1e4c2b-8d3f-4b6a-9c0e-1f2a3b4c5d6e';
 
@@ -66,7 +66,7 @@ export class TafelRolWijzigingDto {
   rol: ToewijsbareTafelRol;
 }
 
-@ApiSchema({ name: 'Deelnemer', description: 'Een plaats aan tafel: rol, segment en organisatie zijn openbaar, het account niet.' })
+@ApiSchema({ name: 'Deelnemer', description: 'Een plaats aan tafel: rol, segment, organisatie en pseudoniem zijn openbaar, het account niet.' })
 export class DeelnemerDto implements DeelnemerView {
   @ApiProperty({ description: 'Id van de plaats aan tafel.', format: 'uuid', example: UUID_EXAMPLE })
   id: string;
@@ -76,6 +76,9 @@ export class DeelnemerDto implements DeelnemerView {
 
   @ApiPropertyOptional({ description: 'Id van het account; alleen voor wie zelf aan deze tafel zit en voor medewerkers van de gemeente (AVG).', format: 'uuid' })
   accountId?: string;
+
+  @ApiProperty(PSEUDONIEM)
+  pseudoniem: string;
 
   @ApiProperty({ description: 'De rol aan tafel.', enum: TAFEL_ROLLEN, example: 'deelnemer' })
   rol: TafelRol;
@@ -138,6 +141,7 @@ export function toDeelnemerDto(d: DeelnemerView): DeelnemerDto {
     id: d.id,
     vraagstukId: d.vraagstukId,
     ...(d.accountId ? { accountId: d.accountId } : {}),
+    pseudoniem: d.pseudoniem,
     rol: d.rol,
     segment: d.segment,
     ...(d.organisatie ? { organisatie: d.organisatie } : {}),

@@ -3,6 +3,7 @@ import { TIJDLIJN_MAX_LIMIET, TIJDLIJN_STANDAARD_LIMIET, type TijdlijnEntryView,
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { LinkDto } from '../identity/avg.dto';
+import { PSEUDONIEM } from './vraagstukken.dto';
 
 const HASH = { pattern: '^[0-9a-f]{64}$', example: 'a3f5c1d2e4b6a8c0e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2b4c6d8' };
 
@@ -29,10 +30,10 @@ export class TijdlijnQueryDto {
   limiet?: number;
 }
 
-@ApiSchema({ name: 'TijdlijnActor', description: 'Wie de wijziging deed: alleen ids en segment, geen namen of e-mailadressen.' })
+@ApiSchema({ name: 'TijdlijnActor', description: 'Wie de wijziging deed: pseudoniem binnen het vraagstuk en segment; geen account-id, naam of e-mailadres.' })
 export class TijdlijnActorDto {
-  @ApiProperty({ format: 'uuid' })
-  accountId: string;
+  @ApiProperty(PSEUDONIEM)
+  pseudoniem: string;
 
   @ApiProperty({ description: 'Het segment waarvoor het account optrad.', example: 'inwoner' })
   segment: string;

@@ -20,6 +20,17 @@ import { LinkDto } from '../identity/avg.dto';
 
 const UUID_EXAMPLE = '3c6e0b8a-9c1d-4f2e-8a7b-6d5c4b3a2f10';
 
+/** How every public samenspreker response names a person (see docs/architecture.md, "Personen in samenspreker (AVG)"). */
+export const PSEUDONIEM = {
+  description:
+    'Pseudoniem van de persoon binnen dit vraagstuk: overal in het vraagstuk hetzelfde (tijdlijn, posities, reacties, tafel), in elk ander vraagstuk anders. `verwijderd` voor een verwijderd account.',
+  pattern: '^([0-9a-f]{20}|verwijderd)$',
+  example: '4be1c07d93a2f5e86d10',
+} as const;
+
+/** Set on the caller's own contributions. */
+export const EIGEN = { description: 'Alleen aanwezig (true) als u dit zelf bent.', enum: [true] } as const;
+
 export class VraagstukIdParams extends VraagstukId {
   @ApiProperty({ description: 'Id van het vraagstuk.', format: 'uuid', example: UUID_EXAMPLE })
   override id: string;
@@ -68,14 +79,17 @@ export class FaseOvergangDto {
 
 @ApiSchema({ name: 'Initiatiefnemer', description: 'Wie het vraagstuk indiende, als inwoner of namens een organisatie.' })
 export class InitiatiefnemerDto {
-  @ApiProperty({ description: 'Id van het account.', format: 'uuid', example: '5f0c2a8e-3b1d-4e6f-8a9b-1c2d3e4f5a6b' })
-  accountId: string;
+  @ApiProperty(PSEUDONIEM)
+  pseudoniem: string;
 
   @ApiProperty({ description: 'Segment waarin de initiatiefnemer meepraat.', enum: SEGMENTEN, example: 'inwoner' })
   segment: Segment;
 
   @ApiPropertyOptional({ description: 'Id van de organisatie waarvoor de initiatiefnemer optrad.', format: 'uuid' })
   organisatie?: string;
+
+  @ApiPropertyOptional(EIGEN)
+  eigen?: true;
 }
 
 @ApiSchema({ name: 'VraagstukSteun', description: 'Hoeveel steun het vraagstuk heeft; wie steunde is niet openbaar.' })
@@ -223,9 +237,10 @@ export function toVraagstukDto(v: VraagstukView): VraagstukDto {
     gebied: { code: v.gebied.code, naam: v.gebied.naam },
     themas: [...v.themas],
     initiatiefnemer: {
-      accountId: v.initiatiefnemer.accountId,
+      pseudoniem: v.initiatiefnemer.pseudoniem,
       segment: v.initiatiefnemer.segment,
       ...(v.initiatiefnemer.organisatie ? { organisatie: v.initiatiefnemer.organisatie } : {}),
+      ...(v.initiatiefnemer.eigen ? { eigen: true as const } : {}),
     },
     fase: v.fase,
     faseSinds: v.faseSinds,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActieModule } from './actie/actie.module';
 import { AgenderingModule } from './agendering/agendering.module';
+import { AvgModule } from './avg/avg.module';
 import { BesluitModule } from './besluit/besluit.module';
 import { EvaluatieModule } from './evaluatie/evaluatie.module';
 import { OplossingModule } from './oplossing/oplossing.module';
@@ -25,6 +26,7 @@ import { VraagstukModule } from './vraagstuk/vraagstuk.module';
     ActieModule,
     EvaluatieModule,
     StemmingModule,
+    AvgModule,
   ],
 })
 export class SamensprekerModule {}

@@ -117,11 +117,17 @@ export class PositieInnemen extends OplossingVraag {
   toelichting?: string;
 }
 
-/** Who acted, as the public table shows it: account id and segment, never a name. */
+/**
+ * Who acted, as the public sees it: the person's pseudonym within this vraagstuk (the same for all
+ * their steps in it, different in every other vraagstuk; `verwijderd` for an erased account),
+ * segment and organisation; never an account id or a name.
+ */
 export interface SamenspraakAuteur {
-  accountId: string;
+  pseudoniem: string;
   segment: Segment;
   organisatie?: string;
+  /** Set when it is the caller themselves, so they can find their own contributions. */
+  eigen?: true;
 }
 
 export interface PositieTelling {
@@ -132,7 +138,7 @@ export interface PositieTelling {
 
 /**
  * One deelnemer's position on a version. Public by design: consent works only when the table can
- * see whose objection it has to meet, and the timeline already names the actor of every step.
+ * see whose objection it has to meet; the pseudonym is enough for that, and the timeline shows the same one.
  */
 export interface PositieView {
   deelnemer: SamenspraakAuteur;

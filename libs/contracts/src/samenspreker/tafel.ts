@@ -91,6 +91,8 @@ export interface DeelnemerView {
    * (rol, segment, organisatie), not which account sits there (AVG: data minimisation).
    */
   accountId?: string;
+  /** The person's pseudonym within this vraagstuk, as on the timeline, positions and reacties; for everyone. */
+  pseudoniem: string;
   rol: TafelRol;
   /** The segment the deelnemer represents (inwoner for a resident speaking for themselves). */
   segment: Segment;

@@ -34,9 +34,12 @@ export class TijdlijnLijstVraag extends TijdlijnVraagstukId {
   limiet?: number;
 }
 
-/** Who made a change: ids and segment, never names or e-mail (the record is public and permanent). */
+/**
+ * Who made a change: the pseudonym of the person within this vraagstuk, segment and organisation;
+ * never an account id, a name or e-mail (the record is public and permanent).
+ */
 export interface TijdlijnActorView {
-  accountId: string;
+  pseudoniem: string;
   segment: string;
   organisatie?: string;
 }

@@ -129,10 +129,13 @@ export class VraagstukLijstVraag {
   limiet?: number;
 }
 
+/** Who raised the vraagstuk: pseudonym within this vraagstuk, segment and organisation, as for every SamenspraakAuteur. */
 export interface Initiatiefnemer {
-  accountId: string;
+  pseudoniem: string;
   segment: Segment;
   organisatie?: string;
+  /** Set when the caller raised it. */
+  eigen?: true;
 }
 
 export interface VraagstukView {

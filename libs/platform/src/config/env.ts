@@ -100,7 +100,7 @@ export function settingNames(cls: new () => object): string[] {
 }
 
 function redact(property: string, value: unknown): string {
-  return /URL|PASSWORD|SECRET|KEY|TOKEN/.test(property) ? '***' : String(value);
+  return /URL|PASSWORD|SECRET|KEY|TOKEN|SLEUTEL/.test(property) ? '***' : String(value);
 }
 
 /** For a process's entry point: load the settings or say clearly what is wrong and stop. */

@@ -14,8 +14,7 @@ import {
   type VraagstukSteunGewijzigd,
 } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
-import { vereisActor, vereisGemeente, vergrendelVraagstuk } from '../gedeeld/werk-context';
-import type { TijdlijnActor } from '../tijdlijn/tijdlijn-keten';
+import { type Handelende, vereisActor, vereisGemeente, vergrendelVraagstuk } from '../gedeeld/werk-context';
 import { Vastlegging } from '../tijdlijn/vastlegging';
 import type { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
 import { drempelBereikt, isEigenSteun, type SteunPartij, steunPartij } from './agendering-regels';
@@ -28,7 +27,7 @@ function vereisAgendering(vraagstuk: Vraagstuk, wat: string): void {
 }
 
 /** The timeline shows who acted, for the party they supported for (not the organisation of a personal support). */
-function partijActor(partij: SteunPartij): TijdlijnActor {
+function partijActor(partij: SteunPartij): Handelende {
   return { accountId: partij.accountId, segment: partij.segment, ...(partij.organisatie ? { organisatie: partij.organisatie } : {}) };
 }
 

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { ServiceEnv } from '@samen/platform';
 
 /** samenspreker's own settings on top of every service's. Names and meaning: docs/operations.md. */
@@ -10,4 +10,14 @@ export class SamensprekerEnv extends ServiceEnv {
   @Min(1000)
   @Max(86_400_000)
   REACTIETERMIJN_CONTROLE_MS = 60_000;
+
+  /**
+   * Key of the per-vraagstuk pseudonyms the public sees instead of account ids. Required in
+   * production (without it anyone could recompute who is who); elsewhere a fixed development key
+   * is used, so `npm run up` works without setup.
+   */
+  @ValidateIf((env: SamensprekerEnv) => env.NODE_ENV === 'production' || env.SAMENSPREKER_PSEUDONIEM_SLEUTEL !== undefined)
+  @IsString({ message: 'SAMENSPREKER_PSEUDONIEM_SLEUTEL is verplicht in productie' })
+  @MinLength(32, { message: 'SAMENSPREKER_PSEUDONIEM_SLEUTEL moet minstens 32 tekens lang zijn' })
+  SAMENSPREKER_PSEUDONIEM_SLEUTEL?: string;
 }

@@ -4,10 +4,10 @@ import type { EvaluatieUitkomst, Segment } from '@samen/contracts';
 /**
  * One deelnemer's evaluation in one pass through evaluatie (`evaluatieSinds` = the vraagstuk's
  * faseSinds then). Replaced in place when the deelnemer evaluates again in the same pass; the
- * account id is kept only for that and is never shown.
+ * account id is kept only for that and is never shown. One per account and pass, except for erased
+ * accounts (a partial unique index, see Migration20261127096000Avg).
  */
 @Entity({ tableName: 'evaluatie' })
-@Unique({ properties: ['vraagstukId', 'evaluatieSinds', 'accountId'] })
 export class Evaluatie {
   @PrimaryKey({ type: 'uuid' })
   id: string;

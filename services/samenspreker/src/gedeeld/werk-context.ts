@@ -2,7 +2,6 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CONTEXT_HEADERS, type MessageContext, type Principal } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
-import type { TijdlijnActor } from '../tijdlijn/tijdlijn-keten';
 import { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
 
 /**
@@ -29,8 +28,18 @@ export function vereisActor(actor: Principal | undefined, wat: string): Principa
   return actor;
 }
 
-/** Who did it, as the public timeline shows it: account, segment and organisation, nothing more. */
-export function tijdlijnActor(actor: Principal): TijdlijnActor {
+/**
+ * Who did a step: account, segment and organisation. Internal: Vastlegging turns the account into
+ * the vraagstuk's pseudonym before anything reaches the public timeline.
+ */
+export interface Handelende {
+  accountId: string;
+  segment: string;
+  organisatie?: string;
+}
+
+/** The {@link Handelende} of a step taken by this token. */
+export function tijdlijnActor(actor: Principal): Handelende {
   return { accountId: actor.accountId, segment: actor.segment, ...(actor.organisatie ? { organisatie: actor.organisatie } : {}) };
 }
 

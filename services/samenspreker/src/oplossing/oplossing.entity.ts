@@ -66,9 +66,11 @@ export class OplossingVersie {
   tijdstip: Date;
 }
 
-/** A deelnemer's current position on one version; a change replaces it (the timeline keeps each one). */
+/**
+ * A deelnemer's current position on one version; a change replaces it (the timeline keeps each one).
+ * One per account and version, except for erased accounts (a partial unique index, see Migration20261127096000Avg).
+ */
 @Entity({ tableName: 'positie' })
-@Unique({ properties: ['oplossingVersieId', 'accountId'] })
 export class Positie {
   @PrimaryKey({ type: 'uuid' })
   id: string;

@@ -14,9 +14,9 @@ import {
   type PositieInnemen,
   type PositieTelling,
   type Principal,
-  type SamenspraakAuteur,
 } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
+import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import { vereisMeesprekendeDeelnemer } from '../gedeeld/samenspraak-rechten';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Reactie } from '../reactie/reactie.entity';
@@ -27,12 +27,6 @@ import { Vastlegging } from '../tijdlijn/vastlegging';
 import type { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
 import { controleerHerkomst, normaliseerHerkomst, versieSleutel } from './herkomst';
 import { Oplossing, OplossingVersie, Positie } from './oplossing.entity';
-
-const auteur = (accountId: string, segment: SamenspraakAuteur['segment'], organisatie?: string): SamenspraakAuteur => ({
-  accountId,
-  segment,
-  ...(organisatie ? { organisatie } : {}),
-});
 
 function tel(posities: readonly Positie[]): PositieTelling {
   const telling = { steun: 0, instemming: 0, bezwaar: 0 };
@@ -54,6 +48,7 @@ export class OplossingService {
     private readonly em: EntityManager,
     private readonly vastlegging: Vastlegging,
     private readonly tafel: Tafel,
+    private readonly pseudoniemen: Pseudoniemen,
   ) {}
 
   async create(input: NieuweOplossing, caller: Principal | undefined, context: MessageContext): Promise<OplossingView> {
@@ -109,7 +104,7 @@ export class OplossingService {
         },
         context,
       );
-      return this.view(em, oplossing);
+      return this.view(em, oplossing, actor);
     });
   }
 
@@ -157,7 +152,7 @@ export class OplossingService {
         },
         context,
       );
-      return this.view(em, oplossing);
+      return this.view(em, oplossing, actor);
     });
   }
 
@@ -218,14 +213,14 @@ export class OplossingService {
         },
         context,
       );
-      return this.view(em, oplossing);
+      return this.view(em, oplossing, actor);
     });
   }
 
   /** Public: the oplossing with every version, what each took over, and who took which position. */
   async get(vraagstukId: string, oplossingId: string, context: MessageContext, actor?: Principal): Promise<OplossingView> {
     const vraagstuk = await vindVraagstuk(this.em, vraagstukId, werkGemeente(context, actor));
-    return this.view(this.em, await this.vindOplossing(this.em, vraagstuk, oplossingId));
+    return this.view(this.em, await this.vindOplossing(this.em, vraagstuk, oplossingId), actor);
   }
 
   /** The oplossingen of a round, oldest first, as the round shows them (latest version, counts per version). */
@@ -236,7 +231,7 @@ export class OplossingService {
       return {
         id: oplossing.id,
         rondeNummer,
-        auteur: auteur(oplossing.auteurAccountId, oplossing.auteurSegment, oplossing.auteurOrganisatie),
+        auteur: this.auteur(oplossing),
         ingediendOp: oplossing.ingediendOp.toISOString(),
         laatsteVersie: { versie: laatste.versie, titel: laatste.titel, omschrijving: laatste.omschrijving, tijdstip: laatste.tijdstip.toISOString() },
         tellingen: versies.map(({ versie, posities }) => ({ versie: versie.versie, ...tel(posities) })),
@@ -270,24 +265,30 @@ export class OplossingService {
     }));
   }
 
-  private async view(em: EntityManager, oplossing: Oplossing): Promise<OplossingView> {
+  /** The author of the oplossing, or of one of its versions, as the public sees them. */
+  private auteur(oplossing: Oplossing, kijker?: Principal, versie?: OplossingVersie) {
+    const bron = versie ?? oplossing;
+    return this.pseudoniemen.persoon(oplossing.vraagstukId, { accountId: bron.auteurAccountId, segment: bron.auteurSegment, organisatie: bron.auteurOrganisatie }, kijker);
+  }
+
+  private async view(em: EntityManager, oplossing: Oplossing, kijker?: Principal): Promise<OplossingView> {
     const [geladen] = await this.laad(em, [oplossing]);
     return {
       id: oplossing.id,
       vraagstukId: oplossing.vraagstukId,
       rondeNummer: geladen!.rondeNummer,
-      auteur: auteur(oplossing.auteurAccountId, oplossing.auteurSegment, oplossing.auteurOrganisatie),
+      auteur: this.auteur(oplossing, kijker),
       ingediendOp: oplossing.ingediendOp.toISOString(),
       versies: geladen!.versies.map(({ versie, posities }) => ({
         versie: versie.versie,
         titel: versie.titel,
         omschrijving: versie.omschrijving,
-        auteur: auteur(versie.auteurAccountId, versie.auteurSegment, versie.auteurOrganisatie),
+        auteur: this.auteur(oplossing, kijker, versie),
         overgenomen: { reacties: [...versie.overgenomen.reacties], bijdragen: versie.overgenomen.bijdragen.map((b) => ({ oplossingId: b.oplossingId, versie: b.versie })) },
         tijdstip: versie.tijdstip.toISOString(),
         telling: tel(posities),
         posities: posities.map((p) => ({
-          deelnemer: auteur(p.accountId, p.segment, p.organisatie),
+          deelnemer: this.pseudoniemen.persoon(oplossing.vraagstukId, p, kijker),
           positie: p.positie,
           ...(p.toelichting ? { toelichting: p.toelichting } : {}),
           tijdstip: p.tijdstip.toISOString(),

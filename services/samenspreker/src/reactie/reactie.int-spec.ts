@@ -21,6 +21,7 @@ import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, r
 import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
 import { createGateway } from '../../../../gateway/src/create-gateway';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 
 interface Actor {
@@ -45,6 +46,14 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
     if (as) headers[CONTEXT_HEADERS.authorization] = `Bearer ${as.token}`;
     return request<T>(subject, payload, headers, { nc });
   }
+
+  /** A reactie as anyone but its author reads it: without the `eigen` mark of the author's own answer. */
+  const publiek = ({ auteur, ...r }: ReactieView): ReactieView => {
+    if (!auteur) return r;
+    const { eigen: _eigen, ...zonder } = auteur;
+    return { ...r, auteur: zonder };
+  };
+  const pseudoniem = (vraagstukId: string, wie: Actor) => samenspreker.get(Pseudoniemen).van(vraagstukId, wie.accountId);
 
   const reageer = (vraagstukId: string, tekst: string, als?: Actor, extra: { oplossingId?: string; antwoordOp?: string } = {}) =>
     ask<ReactieView>(REACTIE_SUBJECTS.create, { vraagstukId, tekst, ...extra }, als);
@@ -93,7 +102,7 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
     const since = await streamLastSeq(nc);
     // Not at the table, and still part of the public discussion.
     const r1 = dataOf(await reageer(v.id, 'x'.repeat(5000), olaf));
-    expect(r1).toEqual({ id: expect.any(String), vraagstukId: v.id, tijdstip: expect.any(String), auteur: { accountId: olaf.accountId, segment: 'inwoner' }, tekst: 'x'.repeat(5000) });
+    expect(r1).toEqual({ id: expect.any(String), vraagstukId: v.id, tijdstip: expect.any(String), auteur: { pseudoniem: pseudoniem(v.id, olaf), segment: 'inwoner', eigen: true }, tekst: 'x'.repeat(5000) });
     const r2 = dataOf(await reageer(v.id, 'Eens!', petra, { antwoordOp: r1.id }));
     expect(r2).toMatchObject({ antwoordOp: r1.id, auteur: { segment: 'maatschappelijk' } });
     const r3 = dataOf(await reageer(v.id, 'Nog iets', olaf));
@@ -113,8 +122,8 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
     const eerste = dataOf(await ask<ReactieList>(REACTIE_SUBJECTS.list, { vraagstukId: v.id, limiet: 2 }));
     expect(eerste.items.map((r) => r.id)).toEqual([r1.id, r2.id]);
     const tweede = dataOf(await ask<ReactieList>(REACTIE_SUBJECTS.list, { vraagstukId: v.id, limiet: 2, na: eerste.volgende }));
-    expect(tweede).toEqual({ items: [r3] });
-    expect(dataOf(await ask<ReactieList>(REACTIE_SUBJECTS.list, { vraagstukId: v.id, oplossingId: oplossing.id })).items).toEqual([o1, o2]);
+    expect(tweede).toEqual({ items: [publiek(r3)] });
+    expect(dataOf(await ask<ReactieList>(REACTIE_SUBJECTS.list, { vraagstukId: v.id, oplossingId: oplossing.id })).items).toEqual([o1, o2].map(publiek));
     expect(errorOf(await ask(REACTIE_SUBJECTS.list, { vraagstukId: v.id, na: 'bm9n' }))).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(errorOf(await ask(REACTIE_SUBJECTS.list, { vraagstukId: v.id }, undefined, 'GM0518'))).toMatchObject({ code: 'NOT_FOUND' });
 
@@ -160,11 +169,12 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
     // Reacties on an oplossing are moderated by the same route.
     expect(dataOf(await verberg(o1.id, moderator, 'Persoonlijke aanval.'))).toMatchObject({ oplossingId: oplossing.id, verborgen: true });
 
-    expect(dataOf(await ask<ReactieList>(REACTIE_SUBJECTS.list, { vraagstukId: v.id })).items).toEqual([verborgen, r2]);
+    expect(dataOf(await ask<ReactieList>(REACTIE_SUBJECTS.list, { vraagstukId: v.id })).items).toEqual([verborgen, publiek(r2)]);
     const tijdlijn = (await samenspreker.get(Tijdlijn).lees(v.id, { limiet: 100 })).filter((e) => e.soort === 'reactie-verborgen');
-    expect(tijdlijn.map((e) => [e.gegevens, e.actor?.accountId])).toEqual([
-      [{ reactieId: r1.id, reden: 'Beledigend.' }, moderator.accountId],
-      [{ reactieId: o1.id, reden: 'Persoonlijke aanval.' }, moderator.accountId],
+    const moderatorPseudoniem = samenspreker.get(Pseudoniemen).van(v.id, moderator.accountId);
+    expect(tijdlijn.map((e) => [e.gegevens, e.actor?.pseudoniem])).toEqual([
+      [{ reactieId: r1.id, reden: 'Beledigend.' }, moderatorPseudoniem],
+      [{ reactieId: o1.id, reden: 'Persoonlijke aanval.' }, moderatorPseudoniem],
     ]);
     expect(JSON.stringify(await samenspreker.get(Tijdlijn).lees(v.id, { limiet: 100 }))).not.toContain('kwetsend');
     const event = await pollUntil(
@@ -190,7 +200,7 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
     expect(errorOf(await reageer(v.id, 'Jammer', anne))).toMatchObject({ code: 'CONFLICT', status: 409, message: expect.stringContaining('afgewezen') });
     expect(errorOf(await reageer(v.id, 'Jammer', anne, { antwoordOp: r.id }))).toMatchObject({ code: 'CONFLICT' });
     // Reading and moderating stay possible.
-    expect(dataOf(await ask<ReactieList>(REACTIE_SUBJECTS.list, { vraagstukId: v.id })).items).toEqual([r]);
+    expect(dataOf(await ask<ReactieList>(REACTIE_SUBJECTS.list, { vraagstukId: v.id })).items).toEqual([publiek(r)]);
     expect(dataOf(await ask<ReactieView>(REACTIE_SUBJECTS.verberg, { vraagstukId: v.id, reactieId: r.id, reden: 'Privé.' }, moderator))).toMatchObject({ verborgen: true });
   });
 
@@ -213,7 +223,7 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
 
     expect(await http('POST', `${base}/reacties`, undefined, { tekst: 'Anoniem' })).toMatchObject({ status: 401 });
     const r1 = await http('POST', `${base}/reacties`, olaf, { tekst: 'Eerste' });
-    expect(r1).toMatchObject({ status: 201, body: { tekst: 'Eerste', auteur: { accountId: olaf.accountId } } });
+    expect(r1).toMatchObject({ status: 201, body: { tekst: 'Eerste', auteur: { pseudoniem: pseudoniem(v.id, olaf), eigen: true } } });
     const r2 = await http('POST', `${base}/reacties`, olaf, { tekst: 'Tweede', antwoordOp: r1.body.id });
     expect(r2).toMatchObject({ status: 201, body: { antwoordOp: r1.body.id } });
     expect(await http('POST', `${base}/reacties`, olaf, { tekst: 'Fout', antwoordOp: randomUUID() })).toMatchObject({ status: 400 });

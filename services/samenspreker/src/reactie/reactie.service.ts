@@ -17,6 +17,7 @@ import {
 } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
+import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import { Oplossing } from '../oplossing/oplossing.entity';
 import { Vastlegging } from '../tijdlijn/vastlegging';
 import { leesCursor, maakCursor } from '../vraagstuk/vraagstuk-cursor';
@@ -26,25 +27,26 @@ import { Reactie } from './reactie.entity';
 /** Once a vraagstuk is finished or turned down, its discussion is closed and stays as it was. */
 const GESLOTEN_FASEN: readonly VraagstukFase[] = ['afgerond', 'afgewezen'];
 
-/** A hidden reactie keeps its place in the thread but shows neither text nor author. */
-function toView(r: Reactie): ReactieView {
-  const plaats = {
-    id: r.id,
-    vraagstukId: r.vraagstukId,
-    ...(r.oplossingId ? { oplossingId: r.oplossingId } : {}),
-    ...(r.antwoordOp ? { antwoordOp: r.antwoordOp } : {}),
-    tijdstip: r.tijdstip.toISOString(),
-  };
-  if (r.verborgenOp) return { ...plaats, verborgen: true, reden: r.verborgenReden! };
-  return { ...plaats, auteur: { accountId: r.accountId, segment: r.segment, ...(r.organisatie ? { organisatie: r.organisatie } : {}) }, tekst: r.tekst };
-}
-
 @Injectable()
 export class ReactieService {
   constructor(
     private readonly em: EntityManager,
     private readonly vastlegging: Vastlegging,
+    private readonly pseudoniemen: Pseudoniemen,
   ) {}
+
+  /** A hidden reactie keeps its place in the thread but shows neither text nor author. */
+  private toView(r: Reactie, kijker?: Principal): ReactieView {
+    const plaats = {
+      id: r.id,
+      vraagstukId: r.vraagstukId,
+      ...(r.oplossingId ? { oplossingId: r.oplossingId } : {}),
+      ...(r.antwoordOp ? { antwoordOp: r.antwoordOp } : {}),
+      tijdstip: r.tijdstip.toISOString(),
+    };
+    if (r.verborgenOp) return { ...plaats, verborgen: true, reden: r.verborgenReden! };
+    return { ...plaats, auteur: this.pseudoniemen.persoon(r.vraagstukId, r, kijker), tekst: r.tekst };
+  }
 
   /** Any logged-in account of the gemeente: the discussion is public, not only for the table. */
   async create(input: NieuweReactie, caller: Principal | undefined, context: MessageContext): Promise<ReactieView> {
@@ -89,7 +91,7 @@ export class ReactieService {
         },
         context,
       );
-      return toView(reactie);
+      return this.toView(reactie, actor);
     });
   }
 
@@ -111,7 +113,7 @@ export class ReactieService {
     const pagina = rijen.slice(0, limiet);
     const laatste = pagina[pagina.length - 1];
     return {
-      items: pagina.map(toView),
+      items: pagina.map((r) => this.toView(r, actor)),
       ...(rijen.length > limiet && laatste ? { volgende: maakCursor({ tijdstip: laatste.tijdstip, id: laatste.id }) } : {}),
     };
   }
@@ -142,7 +144,7 @@ export class ReactieService {
         },
         context,
       );
-      return toView(reactie);
+      return this.toView(reactie);
     });
   }
 

@@ -25,6 +25,7 @@ import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, r
 import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
 import { createGateway } from '../../../../gateway/src/create-gateway';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import { Deelnemer } from '../tafel/deelnemer.entity';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 
@@ -69,6 +70,13 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
     if (naarOplossingen) dataOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'oplossingen', motivatie: 'Op de agenda.' }, ambtenaar));
     return { v, anne, vera, bob, carla, wim, olaf, ambtenaar };
   }
+
+  /** A person as public views show them: pseudonym within the vraagstuk; `eigen` in the answer to themselves. */
+  const persoon = (vraagstukId: string, wie: Actor, segment: Segment, eigen = false) => ({
+    pseudoniem: samenspreker.get(Pseudoniemen).van(vraagstukId, wie.accountId),
+    segment,
+    ...(eigen ? { eigen: true } : {}),
+  });
 
   const indienen = (vraagstukId: string, nummer: number, titel: string, als: Actor) =>
     ask<OplossingView>(OPLOSSING_SUBJECTS.create, { vraagstukId, nummer, titel, omschrijving: `${titel}, uitgewerkt.` }, als);
@@ -172,14 +180,14 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
       id: expect.any(String),
       vraagstukId,
       rondeNummer: 1,
-      auteur: { accountId: t.bob.accountId, segment: 'bedrijfsleven' },
+      auteur: persoon(vraagstukId, t.bob, 'bedrijfsleven', true),
       ingediendOp: expect.any(String),
       versies: [
         {
           versie: 1,
           titel: 'Drempels',
           omschrijving: 'Drempels, uitgewerkt.',
-          auteur: { accountId: t.bob.accountId, segment: 'bedrijfsleven' },
+          auteur: persoon(vraagstukId, t.bob, 'bedrijfsleven', true),
           overgenomen: { reacties: [], bijdragen: [] },
           tijdstip: expect.any(String),
           telling: { steun: 0, instemming: 0, bezwaar: 0 },
@@ -213,7 +221,7 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
     expect(v2.versies[1]).toMatchObject({ versie: 2, titel: 'Drempels en zebrapad', overgenomen: { reacties: [r1.id], bijdragen: [{ oplossingId: o2.id, versie: 1 }] } });
     // The voorzitter may edit too; without a titel the previous one stays.
     const v3 = dataOf(await versie({}, t.vera));
-    expect(v3.versies[2]).toMatchObject({ versie: 3, titel: 'Drempels en zebrapad', auteur: { accountId: t.vera.accountId }, overgenomen: { reacties: [], bijdragen: [] } });
+    expect(v3.versies[2]).toMatchObject({ versie: 3, titel: 'Drempels en zebrapad', auteur: persoon(vraagstukId, t.vera, 'inwoner', true), overgenomen: { reacties: [], bijdragen: [] } });
     await withClient('samenspreker', async (client) => {
       await expect(client.query(`update samenspreker.oplossing_versie set titel = 'herschreven' where oplossing_id = $1`, [o1.id])).rejects.toThrow(/onveranderlijk/);
       await expect(client.query(`delete from samenspreker.oplossing_versie where oplossing_id = $1`, [o1.id])).rejects.toThrow(/onveranderlijk/);
@@ -234,8 +242,8 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
     const vervangen = dataOf(await positie(vraagstukId, o1.id, 3, 'instemming', t.carla));
     expect(vervangen.versies[2]?.telling).toEqual({ steun: 1, instemming: 1, bezwaar: 0 });
     expect(vervangen.versies[2]?.posities).toEqual([
-      { deelnemer: { accountId: t.bob.accountId, segment: 'bedrijfsleven' }, positie: 'steun', tijdstip: expect.any(String) },
-      { deelnemer: { accountId: t.carla.accountId, segment: 'inwoner' }, positie: 'instemming', tijdstip: expect.any(String) },
+      { deelnemer: persoon(vraagstukId, t.bob, 'bedrijfsleven'), positie: 'steun', tijdstip: expect.any(String) },
+      { deelnemer: persoon(vraagstukId, t.carla, 'inwoner', true), positie: 'instemming', tijdstip: expect.any(String) },
     ]);
     dataOf(await positie(vraagstukId, o1.id, 1, 'steun', t.anne));
     dataOf(await positie(vraagstukId, o1.id, 1, 'steun', t.vera));
@@ -243,7 +251,7 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
     dataOf(await positie(vraagstukId, o2.id, 1, 'steun', t.anne));
     dataOf(await positie(vraagstukId, o2.id, 1, 'instemming', t.vera));
     const bezwaar = dataOf(await positie(vraagstukId, o2.id, 1, 'bezwaar', t.bob, 'Te duur voor de winkels.'));
-    expect(bezwaar.versies[0]?.posities).toContainEqual({ deelnemer: { accountId: t.bob.accountId, segment: 'bedrijfsleven' }, positie: 'bezwaar', toelichting: 'Te duur voor de winkels.', tijdstip: expect.any(String) });
+    expect(bezwaar.versies[0]?.posities).toContainEqual({ deelnemer: persoon(vraagstukId, t.bob, 'bedrijfsleven', true), positie: 'bezwaar', toelichting: 'Te duur voor de winkels.', tijdstip: expect.any(String) });
     // o3: 1. o4: only a bezwaar, so not on the shortlist.
     dataOf(await positie(vraagstukId, o3.id, 1, 'instemming', t.carla));
     dataOf(await positie(vraagstukId, o4.id, 1, 'bezwaar', t.carla, 'Dan kan de bus er niet door.'));

@@ -18,6 +18,7 @@ import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, r
 import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
 import { createGateway } from '../../../../gateway/src/create-gateway';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 
 interface Actor {
@@ -95,7 +96,9 @@ describe('samenspreker over NATS (de Samenspraaktafel)', () => {
     const begin = await tafel(v.id);
     expect(begin).toEqual({
       vraagstukId: v.id,
-      deelnemers: [{ id: expect.any(String), vraagstukId: v.id, rol: 'initiatiefnemer', segment: 'inwoner', status: 'actief', sinds: expect.any(String) }],
+      deelnemers: [
+        { id: expect.any(String), vraagstukId: v.id, pseudoniem: samenspreker.get(Pseudoniemen).van(v.id, anne.accountId), rol: 'initiatiefnemer', segment: 'inwoner', status: 'actief', sinds: expect.any(String) },
+      ],
       vertegenwoordiging: { aantallen: { gemeente: 0, bedrijfsleven: 0, maatschappelijk: 0, burgers: 0, inwoner: 1 }, ontbrekend: ['gemeente', 'bedrijfsleven', 'maatschappelijk', 'burgers'] },
     });
 
@@ -325,8 +328,8 @@ describe('samenspreker over NATS (de Samenspraaktafel)', () => {
     expect(await publiek.json()).toEqual({
       vraagstukId: v.id,
       deelnemers: [
-        { id: anneZetel?.id, vraagstukId: v.id, rol: 'uitvoerder', segment: 'inwoner', status: 'actief', sinds: expect.any(String) },
-        { id: veraZetel.id, vraagstukId: v.id, rol: 'voorzitter', segment: 'burgers', status: 'actief', sinds: veraZetel.sinds },
+        { id: anneZetel?.id, vraagstukId: v.id, pseudoniem: anneZetel?.pseudoniem, rol: 'uitvoerder', segment: 'inwoner', status: 'actief', sinds: expect.any(String) },
+        { id: veraZetel.id, vraagstukId: v.id, pseudoniem: veraZetel.pseudoniem, rol: 'voorzitter', segment: 'burgers', status: 'actief', sinds: veraZetel.sinds },
       ],
       vertegenwoordiging: { aantallen: { gemeente: 0, bedrijfsleven: 0, maatschappelijk: 0, burgers: 1, inwoner: 1 }, ontbrekend: ['gemeente', 'bedrijfsleven', 'maatschappelijk'] },
     });

@@ -14,26 +14,13 @@ import {
   type TafelView,
 } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
+import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Vastlegging } from '../tijdlijn/vastlegging';
 import type { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
 import { Deelnemer } from './deelnemer.entity';
 import { STAF_OMSCHRIJVING } from '../gedeeld/toegang';
 import { magAccountIdsZien, magRolGeven, magRolWijzigen, magUitnodigen, type TafelActor, vertegenwoordiging } from './tafel-regels';
-
-/** The account id is left out unless the caller may see it (see magAccountIdsZien). */
-export function toDeelnemerView(d: Deelnemer, metAccountId: boolean): DeelnemerView {
-  return {
-    id: d.id,
-    vraagstukId: d.vraagstukId,
-    ...(metAccountId ? { accountId: d.accountId } : {}),
-    rol: d.rol,
-    segment: d.segment,
-    ...(d.organisatie ? { organisatie: d.organisatie } : {}),
-    status: d.status,
-    sinds: d.sinds.toISOString(),
-  };
-}
 
 /**
  * Who sits at a vraagstuk's table. Other aggregates ask it in their own transaction (pass their
@@ -98,7 +85,23 @@ export class TafelService {
     private readonly em: EntityManager,
     private readonly vastlegging: Vastlegging,
     private readonly tafel: Tafel,
+    private readonly pseudoniemen: Pseudoniemen,
   ) {}
+
+  /** The pseudonym for everyone; the account id only if the caller may see it (see magAccountIdsZien). */
+  private deelnemerView(d: Deelnemer, metAccountId: boolean): DeelnemerView {
+    return {
+      id: d.id,
+      vraagstukId: d.vraagstukId,
+      ...(metAccountId ? { accountId: d.accountId } : {}),
+      pseudoniem: this.pseudoniemen.van(d.vraagstukId, d.accountId),
+      rol: d.rol,
+      segment: d.segment,
+      ...(d.organisatie ? { organisatie: d.organisatie } : {}),
+      status: d.status,
+      sinds: d.sinds.toISOString(),
+    };
+  }
 
   /** Public: who sits at the table and who is invited, and which segments are represented. */
   async get(id: string, context: MessageContext, caller?: Principal): Promise<TafelView> {
@@ -111,7 +114,7 @@ export class TafelService {
       ...(eigen ? { tafelRol: eigen.rol } : {}),
     };
     const metAccountIds = magAccountIdsZien(kijker);
-    return { vraagstukId: vraagstuk.id, deelnemers: zetels.map((d) => toDeelnemerView(d, metAccountIds)), vertegenwoordiging: vertegenwoordiging(zetels) };
+    return { vraagstukId: vraagstuk.id, deelnemers: zetels.map((d) => this.deelnemerView(d, metAccountIds)), vertegenwoordiging: vertegenwoordiging(zetels) };
   }
 
   async uitnodigen(input: TafelUitnodiging, caller: Principal | undefined, context: MessageContext): Promise<DeelnemerView> {
@@ -149,7 +152,7 @@ export class TafelService {
       });
       await em.flush();
       await this.leg(em, zetel, 'uitgenodigd', actor, nu, {}, context);
-      return toDeelnemerView(zetel, true);
+      return this.deelnemerView(zetel, true);
     });
   }
 
@@ -198,7 +201,7 @@ export class TafelService {
       }
       await em.flush();
       await this.leg(em, zetel, 'toegetreden', actor, nu, { uitgenodigd: uitnodiging !== null }, context);
-      return toDeelnemerView(zetel, true);
+      return this.deelnemerView(zetel, true);
     });
   }
 
@@ -217,7 +220,7 @@ export class TafelService {
       zetel.tot = nu;
       await em.flush();
       await this.leg(em, zetel, 'vertrokken', actor, nu, { vorigeStatus }, context);
-      return toDeelnemerView(zetel, true);
+      return this.deelnemerView(zetel, true);
     });
   }
 
@@ -234,12 +237,12 @@ export class TafelService {
       const zetel = await em.findOne(Deelnemer, { id: input.deelnemerId, vraagstukId: vraagstuk.id });
       if (!zetel) throw DomainError.notFound('Deze deelnemer aan deze tafel');
       if (zetel.status === 'vertrokken') throw new DomainError('CONFLICT', 'Deze deelnemer heeft de tafel verlaten; nodig hem of haar opnieuw uit.');
-      if (zetel.rol === input.rol) return toDeelnemerView(zetel, true);
+      if (zetel.rol === input.rol) return this.deelnemerView(zetel, true);
       const vorigeRol = zetel.rol;
       zetel.rol = input.rol;
       await em.flush();
       await this.leg(em, zetel, 'rol-gewijzigd', actor, new Date(), { vorigeRol }, context);
-      return toDeelnemerView(zetel, true);
+      return this.deelnemerView(zetel, true);
     });
   }
 

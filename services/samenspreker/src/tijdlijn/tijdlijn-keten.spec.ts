@@ -12,7 +12,7 @@ function keten(n: number): KetenRij[] {
       volgnummer,
       tijdstip: new Date(Date.UTC(2026, 10, 27, 8, 0, volgnummer)).toISOString(),
       soort: volgnummer === 1 ? 'vraagstuk-aangemaakt' : 'fase-gewijzigd',
-      actor: { accountId: 'a1', segment: 'inwoner' },
+      actor: { pseudoniem: '4be1c07d93a2f5e86d10', segment: 'inwoner' },
       gegevens: { stap: volgnummer, tekst: `stap ${volgnummer}` },
       vorigeHash,
     };

@@ -3,9 +3,13 @@ import { createHash } from 'node:crypto';
 /** A JSON value as it may appear in a timeline entry (what canonical JSON can represent). */
 export type JsonWaarde = null | boolean | number | string | JsonWaarde[] | { [sleutel: string]: JsonWaarde };
 
-/** Who made a change: ids and segment only; names and e-mail would make a public, unchangeable record personal data forever. */
+/**
+ * Who made a change, as the public, permanent record shows it: the per-vraagstuk pseudonym (see
+ * gedeeld/pseudoniem.ts), segment and organisation. Never an account id, name or e-mail: those would
+ * link one person's activity across vraagstukken, forever.
+ */
 export interface TijdlijnActor {
-  accountId: string;
+  pseudoniem: string;
   segment: string;
   organisatie?: string;
 }

@@ -25,7 +25,7 @@ describe('samenspreker tijdlijn against PostgreSQL', () => {
           vraagstukId,
           gemeente: 'GM0637',
           soort: stap === 1 ? 'vraagstuk-aangemaakt' : 'fase-gewijzigd',
-          actor: { accountId: randomUUID(), segment: 'inwoner' },
+          actor: { pseudoniem: randomUUID().replace(/-/g, '').slice(0, 20), segment: 'inwoner' },
           gegevens: { stap, fase: 'agendering', tekst: `stap ${stap}` },
         }),
       );

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MessageContext } from '@samen/contracts';
 import { Outbox } from '@samen/platform';
+import type { Handelende } from '../gedeeld/werk-context';
+import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import type { JsonWaarde, TijdlijnActor } from './tijdlijn-keten';
 import { Tijdlijn } from './tijdlijn.service';
 
@@ -10,7 +12,8 @@ export interface Stap<T> {
   gemeente: string;
   /** Timeline entry kind, e.g. `steun-betuigd`; by convention the event name without resource. */
   soort: string;
-  actor: TijdlijnActor | null;
+  /** Who did it; recorded as the vraagstuk's pseudonym, never as the account id. */
+  actor: Handelende | null;
   /** What the public timeline shows (and hashes) for this step. */
   gegevens: JsonWaarde;
   /** The event for other bouwstenen; every step has one (issue 4: events for every step). */
@@ -27,10 +30,16 @@ export class Vastlegging {
   constructor(
     private readonly tijdlijn: Tijdlijn,
     private readonly outbox: Outbox,
+    private readonly pseudoniemen: Pseudoniemen,
   ) {}
 
   async leg<T>(em: EntityManager, stap: Stap<T>, context: MessageContext): Promise<void> {
-    await this.tijdlijn.voegToe(em, { vraagstukId: stap.vraagstukId, gemeente: stap.gemeente, soort: stap.soort, actor: stap.actor, gegevens: stap.gegevens });
+    const actor: TijdlijnActor | null = stap.actor && {
+      pseudoniem: this.pseudoniemen.van(stap.vraagstukId, stap.actor.accountId),
+      segment: stap.actor.segment,
+      ...(stap.actor.organisatie ? { organisatie: stap.actor.organisatie } : {}),
+    };
+    await this.tijdlijn.voegToe(em, { vraagstukId: stap.vraagstukId, gemeente: stap.gemeente, soort: stap.soort, actor, gegevens: stap.gegevens });
     this.outbox.add(em, { ...stap.event, context: { gemeente: stap.gemeente, correlationId: context.correlationId } });
   }
 }

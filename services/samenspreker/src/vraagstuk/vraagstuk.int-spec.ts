@@ -13,6 +13,7 @@ import {
 } from '@samen/contracts';
 import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, request, startTestService, streamEvents, streamLastSeq, truncate } from '@samen/testing';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 
 interface Actor {
@@ -71,6 +72,8 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
     expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.create, { ...nieuw('x'), soort: 'klacht' }, anne))).toMatchObject({ code: 'VALIDATION_FAILED' });
 
     const v = dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.create, nieuw('Hardrijders in de Dorpsstraat'), anne));
+    // By pseudonym, never the account id; the answer to anne marks it as hers.
+    const initiatiefnemer = { pseudoniem: samenspreker.get(Pseudoniemen).van(v.id, anne.accountId), segment: 'bedrijfsleven' };
     expect(v).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       gemeente: 'GM0637',
@@ -79,7 +82,7 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
       omschrijving: 'Te hard gereden in de straat.',
       gebied: { code: 'BU07370101', naam: 'Dorp' },
       themas: ['verkeer', 'veiligheid'],
-      initiatiefnemer: { accountId: anne.accountId, segment: 'bedrijfsleven' },
+      initiatiefnemer: { ...initiatiefnemer, eigen: true },
       fase: 'agendering',
       faseSinds: expect.any(String),
       aangemaaktTijdstip: expect.any(String),
@@ -87,7 +90,8 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
       reactietermijn: { uiterlijk: expect.any(String), verstreken: false },
     });
     // Public: anonymous reads; another gemeente does not see it.
-    expect(dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.get, { id: v.id }))).toEqual(v);
+    expect(dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.get, { id: v.id }))).toEqual({ ...v, initiatiefnemer });
+    expect(dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.get, { id: v.id }, anne))).toEqual(v);
     expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.get, { id: v.id }, undefined, 'GM0518'))).toMatchObject({ code: 'NOT_FOUND', status: 404 });
 
     const k1 = dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.create, nieuw('Een buurttuin', 'BU07370102', 'kans'), anne));

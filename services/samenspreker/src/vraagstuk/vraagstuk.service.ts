@@ -19,6 +19,7 @@ import {
 } from '@samen/contracts';
 import { BouwsteenClient, DomainError } from '@samen/platform';
 import { reactieUiterlijk, termijnVerstreken } from '../agendering/agendering-regels';
+import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Tafel } from '../tafel/tafel.service';
 import { Vastlegging } from '../tijdlijn/vastlegging';
@@ -27,27 +28,6 @@ import { situatieVan } from './fase-situatie';
 import { leesCursor, maakCursor } from './vraagstuk-cursor';
 import { Vraagstuk } from './vraagstuk.entity';
 
-function toView(v: Vraagstuk): VraagstukView {
-  return {
-    id: v.id,
-    gemeente: v.gemeente,
-    soort: v.soort,
-    titel: v.titel,
-    omschrijving: v.omschrijving,
-    gebied: { code: v.gebiedCode, naam: v.gebiedNaam },
-    themas: v.themas,
-    initiatiefnemer: {
-      accountId: v.initiatiefnemerAccountId,
-      segment: v.initiatiefnemerSegment,
-      ...(v.initiatiefnemerOrganisatie ? { organisatie: v.initiatiefnemerOrganisatie } : {}),
-    },
-    fase: v.fase,
-    faseSinds: v.faseSinds.toISOString(),
-    aangemaaktTijdstip: v.aangemaaktTijdstip.toISOString(),
-    steun: { aantal: v.steunAantal, drempel: v.steundrempel },
-    reactietermijn: { uiterlijk: v.reactieUiterlijk.toISOString(), verstreken: termijnVerstreken(v.fase, v.reactieUiterlijk, new Date()) },
-  };
-}
 
 /** termijnVerstreken() in SQL: still in agendering after the promised moment (true), or not (false). */
 function termijnFilter(verstreken: boolean, nu: Date): FilterQuery<Vraagstuk> {
@@ -61,7 +41,31 @@ export class VraagstukService {
     private readonly vastlegging: Vastlegging,
     private readonly tafel: Tafel,
     private readonly bouwstenen: BouwsteenClient,
+    private readonly pseudoniemen: Pseudoniemen,
   ) {}
+
+  /** The vraagstuk as the public sees it; the initiatiefnemer by pseudonym. */
+  private view(v: Vraagstuk, kijker?: Principal): VraagstukView {
+    return {
+      id: v.id,
+      gemeente: v.gemeente,
+      soort: v.soort,
+      titel: v.titel,
+      omschrijving: v.omschrijving,
+      gebied: { code: v.gebiedCode, naam: v.gebiedNaam },
+      themas: v.themas,
+      initiatiefnemer: this.pseudoniemen.persoon(
+        v.id,
+        { accountId: v.initiatiefnemerAccountId, segment: v.initiatiefnemerSegment, organisatie: v.initiatiefnemerOrganisatie },
+        kijker,
+      ),
+      fase: v.fase,
+      faseSinds: v.faseSinds.toISOString(),
+      aangemaaktTijdstip: v.aangemaaktTijdstip.toISOString(),
+      steun: { aantal: v.steunAantal, drempel: v.steundrempel },
+      reactietermijn: { uiterlijk: v.reactieUiterlijk.toISOString(), verstreken: termijnVerstreken(v.fase, v.reactieUiterlijk, new Date()) },
+    };
+  }
 
   async create(input: NieuwVraagstuk, caller: Principal | undefined, context: MessageContext): Promise<VraagstukView> {
     const actor = vereisActor(caller, 'een vraagstuk in te dienen');
@@ -117,7 +121,7 @@ export class VraagstukService {
         },
         context,
       );
-      return toView(vraagstuk);
+      return this.view(vraagstuk, actor);
     });
   }
 
@@ -126,7 +130,7 @@ export class VraagstukService {
     const gemeente = werkGemeente(context, actor);
     const vraagstuk = await this.em.findOne(Vraagstuk, { id, ...(gemeente ? { gemeente } : {}) });
     if (!vraagstuk) throw DomainError.notFound('Dit vraagstuk');
-    return toView(vraagstuk);
+    return this.view(vraagstuk, actor);
   }
 
   /** Public: newest first, a page at a time (keyset on aangemaaktTijdstip, id, both descending). */
@@ -153,7 +157,7 @@ export class VraagstukService {
     const pagina = rijen.slice(0, limiet);
     const laatste = pagina[pagina.length - 1];
     return {
-      items: pagina.map(toView),
+      items: pagina.map((v) => this.view(v, actor)),
       ...(rijen.length > limiet && laatste ? { volgende: maakCursor({ tijdstip: laatste.aangemaaktTijdstip, id: laatste.id }) } : {}),
     };
   }
@@ -185,7 +189,7 @@ export class VraagstukService {
         },
         context,
       );
-      return toView(vraagstuk);
+      return this.view(vraagstuk, actor);
     });
   }
 }
