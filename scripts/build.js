@@ -11,6 +11,6 @@ const sources = ['libs', 'services', 'gateway'].filter((dir) => existsSync(join(
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 execFileSync(
   process.execPath,
-  [require.resolve('@swc/cli/bin/swc.js'), ...sources, '-d', 'dist', '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts', '--quiet'],
+  [require.resolve('@swc/cli/bin/swc.js'), ...sources, '-d', 'dist', '--copy-files', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,**/*.fixture.ts', '--quiet'],
   { cwd: root, stdio: 'inherit' },
 );
