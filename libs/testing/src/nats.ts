@@ -117,6 +117,8 @@ export interface RequestOptions {
   nc?: NatsConnection;
 }
 
+const REQUEST_TIMEOUT_MS = 10_000;
+
 /**
  * A raw NATS request as any client of the contract would send it: the payload as plain JSON (a
  * string or bytes go out unchanged, to test malformed input), the context in headers.
@@ -133,7 +135,8 @@ export async function request<T = unknown>(
     for (const [key, value] of Object.entries(headers)) h.set(key, value);
     const body =
       payload instanceof Uint8Array ? payload : new TextEncoder().encode(typeof payload === 'string' ? payload : JSON.stringify(payload));
-    const msg = await nc.request(subject, body, { timeout: options.timeoutMs ?? 3000, headers: h });
+    // Generous: on a loaded 2-core machine a busy service can take seconds; a timeout here should mean a hang, not load.
+    const msg = await nc.request(subject, body, { timeout: options.timeoutMs ?? REQUEST_TIMEOUT_MS, headers: h });
     return msg.json<Reply<T>>();
   } finally {
     if (!options.nc) await nc.close();
