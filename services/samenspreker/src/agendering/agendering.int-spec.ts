@@ -1,10 +1,6 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import {
   AGENDERING_EVENTS,
-  CONTEXT_HEADERS,
-  EVENT_STREAM,
   GEMEENTE_SUBJECTS,
   type Rol,
   type Segment,
@@ -16,61 +12,21 @@ import {
   type VraagstukSteun,
   type VraagstukView,
 } from '@samen/contracts';
-import { erasureConsumerName, loadEnv } from '@samen/platform';
-import {
-  dataOf,
-  definitionOf,
-  errorOf,
-  natsConnect,
-  outboxDrained,
-  pollUntil,
-  request,
-  startTestService,
-  streamEvents,
-  streamLastSeq,
-  testEnv,
-  withClient,
-} from '@samen/testing';
-import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
-import { createGateway } from '../../../../gateway/src/create-gateway';
-import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { dataOf, errorOf, pollUntil, request, streamEvents, streamLastSeq, withClient } from '@samen/testing';
+import { type Actor, SamenspraakFixture } from '../testing/samenspraak.fixture';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 import { ReactietermijnBewaking } from './reactietermijn-bewaking';
-
-interface Actor {
-  accountId: string;
-  token: string;
-}
 
 /** Gemeenten of this file only: their settings are changed here, and lists are compared exactly. */
 const X = 'GM0394';
 const Y = 'GM0599';
 
 describe('samenspreker over NATS (agendering: steun, steundrempel, reactietermijn, filters)', () => {
-  let identity: NestFastifyApplication;
-  let samenspreker: NestFastifyApplication;
-  let gateway: NestFastifyApplication | undefined;
-  let nc: NatsConnection;
+  let f: SamenspraakFixture;
   let tijdlijn: Tijdlijn;
 
-  async function actor(rollen: Rol[] = ['inwoner'], extra: { segment?: Segment; organisatie?: string; gemeente?: string } = {}): Promise<Actor> {
-    const accountId = randomUUID();
-    const { accessToken } = await identity.get(TokenIssuer).issueAccessToken({
-      accountId,
-      rollen,
-      segment: extra.segment ?? 'inwoner',
-      gemeente: extra.gemeente ?? X,
-      ...(extra.organisatie ? { organisatie: extra.organisatie } : {}),
-      amr: ['pwd', 'otp'],
-    });
-    return { accountId, token: accessToken };
-  }
-
-  function ask<T>(subject: string, payload: unknown, as?: Actor, gemeente = X) {
-    const headers: Record<string, string> = { [CONTEXT_HEADERS.gemeente]: gemeente };
-    if (as) headers[CONTEXT_HEADERS.authorization] = `Bearer ${as.token}`;
-    return request<T>(subject, payload, headers, { nc });
-  }
+  const actor = (rollen: Rol[] = ['inwoner'], extra: { segment?: Segment; organisatie?: string; gemeente?: string } = {}) => f.actor({ rollen, ...extra, gemeente: extra.gemeente ?? X });
+  const ask = <T>(subject: string, payload: unknown, as?: Actor, gemeente = X) => f.ask<T>(subject, payload, as, gemeente);
 
   /** The gemeente's settings now, as its gemeentebeheerder sets them in identity. */
   async function instellingen(gemeente: string, steundrempel: number, reactietermijnDagen = 20): Promise<void> {
@@ -94,30 +50,19 @@ describe('samenspreker over NATS (agendering: steun, steundrempel, reactietermij
   const ids = (list: VraagstukList) => list.items.map((i) => i.id);
 
   beforeAll(async () => {
-    identity = await startTestService(definitionOf('identity'));
     // The sweep runs when this file says so, not on its own in the middle of an assertion.
-    samenspreker = await startTestService(definitionOf('samenspreker'), { REACTIETERMIJN_CONTROLE_MS: 3_600_000 });
-    tijdlijn = samenspreker.get(Tijdlijn);
-    nc = await natsConnect();
+    f = await SamenspraakFixture.start({ REACTIETERMIJN_CONTROLE_MS: 3_600_000 });
+    tijdlijn = f.samenspreker.get(Tijdlijn);
     for (const [code, naam] of [
       [X, 'Haarlemmermeer'],
       [Y, 'Rotterdam'],
     ]) {
-      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity', 'samenspreker'] }, {}, { nc }));
+      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity', 'samenspreker'] }, {}, { nc: f.nc }));
     }
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await outboxDrained('samenspreker');
-    await outboxDrained('identity');
-    if (nc) {
-      // samenspreker starts the durable erasure consumer of every bouwsteen; a test leaves none behind.
-      await (await nc.jetstreamManager()).consumers.delete(EVENT_STREAM, erasureConsumerName('samenspreker')).catch(() => undefined);
-      await nc.close();
-    }
-    await samenspreker?.close();
-    await identity?.close();
+    await f?.stop();
   });
 
   it('takes the steundrempel and reactietermijn of the moment it is raised; a later change moves no goalposts', async () => {
@@ -140,7 +85,7 @@ describe('samenspreker over NATS (agendering: steun, steundrempel, reactietermij
     await instellingen(X, 10);
     const anne = await actor();
     const v = await maak(anne, 'Te weinig groen op het plein');
-    const since = await streamLastSeq(nc);
+    const since = await streamLastSeq(f.nc);
     const bert = await actor();
     const organisatie = randomUUID();
     const carla = await actor(['inwoner'], { segment: 'bedrijfsleven', organisatie });
@@ -201,7 +146,7 @@ describe('samenspreker over NATS (agendering: steun, steundrempel, reactietermij
     expect(await tijdlijn.verifieer(v.id)).toEqual({ geldig: true, aantal: 9 });
     const betuigd = await pollUntil(
       async () => {
-        const found = (await streamEvents(nc, since)).filter((e) => e.subject === AGENDERING_EVENTS.steunBetuigd && e.event?.subject === v.id);
+        const found = (await streamEvents(f.nc, since)).filter((e) => e.subject === AGENDERING_EVENTS.steunBetuigd && e.event?.subject === v.id);
         return found.length === 6 ? found : undefined;
       },
       { what: 'six vraagstuk-steun-betuigd events' },
@@ -230,7 +175,7 @@ describe('samenspreker over NATS (agendering: steun, steundrempel, reactietermij
   it('puts it on the agenda exactly once when concurrent supports reach the steundrempel', async () => {
     await instellingen(X, 3);
     const v = await maak(await actor(), 'Overvolle fietsenstalling bij het station');
-    const since = await streamLastSeq(nc);
+    const since = await streamLastSeq(f.nc);
     const steuners = await Promise.all(Array.from({ length: 6 }, () => actor()));
 
     const antwoorden = await Promise.all(steuners.map((wie) => steun(v, wie)));
@@ -249,7 +194,7 @@ describe('samenspreker over NATS (agendering: steun, steundrempel, reactietermij
     const fase = await pollUntil(
       async () => {
         // By subject: the relay may publish vraagstuk-aangemaakt only after `since` was read.
-        const found = (await streamEvents(nc, since)).filter((e) => e.event?.subject === v.id && e.subject !== VRAAGSTUK_EVENTS.aangemaakt);
+        const found = (await streamEvents(f.nc, since)).filter((e) => e.event?.subject === v.id && e.subject !== VRAAGSTUK_EVENTS.aangemaakt);
         return found.length === 4 ? found : undefined;
       },
       { what: 'three steun-betuigd events and one fase-gewijzigd' },
@@ -279,8 +224,8 @@ describe('samenspreker over NATS (agendering: steun, steundrempel, reactietermij
     expect(nietVerstreken).toEqual(expect.arrayContaining([opTijd.id, beantwoord.id]));
     expect(nietVerstreken).not.toContain(laat.id);
 
-    const bewaking = samenspreker.get(ReactietermijnBewaking);
-    const since = await streamLastSeq(nc);
+    const bewaking = f.samenspreker.get(ReactietermijnBewaking);
+    const since = await streamLastSeq(f.nc);
     // Another instance is sweeping (holds the lock): this one leaves it to that one.
     await withClient('admin', async (client) => {
       await client.query('begin');
@@ -303,7 +248,7 @@ describe('samenspreker over NATS (agendering: steun, steundrempel, reactietermij
     expect(await soorten(beantwoord)).toEqual(['vraagstuk-aangemaakt', 'fase-gewijzigd']);
     const events = await pollUntil(
       async () => {
-        const found = (await streamEvents(nc, since)).filter((e) => e.subject === AGENDERING_EVENTS.reactietermijnVerstreken && e.event?.subject === laat.id);
+        const found = (await streamEvents(f.nc, since)).filter((e) => e.subject === AGENDERING_EVENTS.reactietermijnVerstreken && e.event?.subject === laat.id);
         return found.length ? found : undefined;
       },
       { what: 'vraagstuk-reactietermijn-verstreken' },
@@ -351,11 +296,7 @@ describe('samenspreker over NATS (agendering: steun, steundrempel, reactietermij
 
   it('over HTTP: POST …/steunbetuigingen (201, 409 problem), DELETE …/steunbetuigingen/mijn (204, 404), list filters in _links', async () => {
     await instellingen(X, 10);
-    const env = loadEnv(GatewayEnv, { NODE_ENV: 'test', NATS_URL: testEnv().natsUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent' });
-    gateway = await createGateway(env);
-    await gateway.listen(0, '127.0.0.1');
-    const base = (await gateway.getUrl()).replace(/\/+$/, '');
-    await pollUntil(async () => (await fetch(`${base}/health/live`)).status === 200, { what: 'gateway live' });
+    const base = await f.gateway();
     const v = await maak(await actor(), 'Parkeren op de stoep', X, 'Geen plek voor de kinderwagen.', ['verkeer', 'stoep']);
     const bert = await actor();
     // null: anonymous.

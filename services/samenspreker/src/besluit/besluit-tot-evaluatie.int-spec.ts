@@ -1,5 +1,3 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import {
   ACTIE_EVENTS,
@@ -10,12 +8,10 @@ import {
   BESLUIT_SUBJECTS,
   type BesluitList,
   type BesluitView,
-  CONTEXT_HEADERS,
   EVALUATIE_EVENTS,
   EVALUATIE_SUBJECTS,
   type EvaluatieOverzicht,
   type EvaluatieView,
-  GEMEENTE_SUBJECTS,
   type Rol,
   type Segment,
   type TafelRol,
@@ -23,17 +19,10 @@ import {
   type VraagstukFase,
   type VraagstukView,
 } from '@samen/contracts';
-import { loadEnv, nederlandseDatum } from '@samen/platform';
-import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, request, startTestService, streamEvents, streamLastSeq, testEnv, truncate, withClient } from '@samen/testing';
-import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
-import { createGateway } from '../../../../gateway/src/create-gateway';
-import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { nederlandseDatum } from '@samen/platform';
+import { dataOf, errorOf, pollUntil, streamEvents, streamLastSeq, truncate, withClient } from '@samen/testing';
+import { type Actor, SamenspraakFixture } from '../testing/samenspraak.fixture';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
-
-interface Actor {
-  accountId: string;
-  token: string;
-}
 
 const DAG = 24 * 3600 * 1000;
 const OVERMORGEN = nederlandseDatum(new Date(Date.now() + 2 * DAG));
@@ -41,34 +30,12 @@ const EERGISTEREN = nederlandseDatum(new Date(Date.now() - 2 * DAG));
 const VANDAAG = nederlandseDatum(new Date());
 
 describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die erop wachten)', () => {
-  let identity: NestFastifyApplication;
-  let samenspreker: NestFastifyApplication;
-  let gateway: NestFastifyApplication | undefined;
-  let nc: NatsConnection;
+  let f: SamenspraakFixture;
   let ambtenaar: Actor;
 
-  /** Identity signs real tokens; samenspreker verifies them against its published keys, as in production. */
-  async function actor(rollen: Rol[], segment: Segment = 'inwoner', organisatie?: string): Promise<Actor> {
-    const accountId = randomUUID();
-    const { accessToken } = await identity.get(TokenIssuer).issueAccessToken({ accountId, rollen, segment, gemeente: 'GM0637', ...(organisatie ? { organisatie } : {}), amr: ['pwd', 'otp'] });
-    return { accountId, token: accessToken };
-  }
-
-  function ask<T>(subject: string, payload: unknown, as?: Actor, gemeente = 'GM0637') {
-    const headers: Record<string, string> = { [CONTEXT_HEADERS.gemeente]: gemeente };
-    if (as) headers[CONTEXT_HEADERS.authorization] = `Bearer ${as.token}`;
-    return request<T>(subject, payload, headers, { nc });
-  }
-
-  /** Seats an account at the table directly: inviting and joining are another issue's routes. */
-  async function zet(vraagstukId: string, wie: Actor, rol: TafelRol, organisatie?: string, segment: Segment = 'inwoner'): Promise<void> {
-    await withClient('samenspreker', (c) =>
-      c.query(
-        `insert into samenspreker.deelnemer (id, vraagstuk_id, gemeente, account_id, rol, segment, organisatie, status, sinds) values ($1, $2, 'GM0637', $3, $4, $5, $6, 'actief', now())`,
-        [randomUUID(), vraagstukId, wie.accountId, rol, segment, organisatie ?? null],
-      ),
-    );
-  }
+  const actor = (rollen: Rol[], segment: Segment = 'inwoner', organisatie?: string) => f.actor({ rollen, segment, organisatie });
+  const ask = <T>(...args: Parameters<SamenspraakFixture['ask']>) => f.ask<T>(...args);
+  const zet = (vraagstukId: string, wie: Actor, rol: TafelRol, organisatie?: string, segment: Segment = 'inwoner') => f.seat(vraagstukId, wie, rol, { segment, organisatie });
 
   /** An oplossing with versions 1..n in a round of the vraagstuk, written directly: the rondes have their own tests. */
   async function oplossingMetVersies(vraagstukId: string, versies: number): Promise<string> {
@@ -136,7 +103,7 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
   async function eventsVan(vraagstukId: string, since: number, aantal: number) {
     return pollUntil(
       async () => {
-        const found = (await streamEvents(nc, since)).filter((e) => (e.event?.data as { vraagstukId?: string } | undefined)?.vraagstukId === vraagstukId);
+        const found = (await streamEvents(f.nc, since)).filter((e) => (e.event?.data as { vraagstukId?: string } | undefined)?.vraagstukId === vraagstukId);
         return found.length >= aantal ? found : undefined;
       },
       { what: `${aantal} events of ${vraagstukId}` },
@@ -145,22 +112,12 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
 
   beforeAll(async () => {
     await truncate('samenspreker', ['vraagstuk', 'outbox', 'inbox']);
-    identity = await startTestService(definitionOf('identity'));
-    samenspreker = await startTestService(definitionOf('samenspreker'));
-    nc = await natsConnect();
-    for (const [code, naam] of [['GM0637', 'Zoetermeer'], ['GM0518', "'s-Gravenhage"]]) {
-      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity', 'samenspreker'] }, {}, { nc }));
-    }
+    f = await SamenspraakFixture.start();
     ambtenaar = await actor(['ambtenaar'], 'gemeente');
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await outboxDrained('samenspreker');
-    await outboxDrained('identity');
-    await nc?.close();
-    await samenspreker?.close();
-    await identity?.close();
+    await f?.stop();
   });
 
   describe('besluiten', () => {
@@ -195,7 +152,7 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
       });
       expect(dataOf(await ask<BesluitList>(BESLUIT_SUBJECTS.list, { vraagstukId: v.id })).items).toEqual([]);
 
-      const since = await streamLastSeq(nc);
+      const since = await streamLastSeq(f.nc);
       const organisatie = randomUUID();
       const oplossingId = await oplossingMetVersies(v.id, 2);
       // Only versions of this vraagstuk's oplossingen can be chosen.
@@ -244,7 +201,7 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
         gepubliceerdTijdstip: b.gepubliceerdTijdstip,
       });
       expect(JSON.stringify(event?.event?.data)).not.toContain(besluitvormer.accountId);
-      const tijdlijn = samenspreker.get(Tijdlijn);
+      const tijdlijn = f.samenspreker.get(Tijdlijn);
       expect((await tijdlijn.lees(v.id, { limiet: 20 })).map((e) => e.soort)).toEqual([
         'vraagstuk-aangemaakt',
         'fase-gewijzigd',
@@ -308,7 +265,7 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
       dataOf(await ask(BESLUIT_SUBJECTS.create, besluit(v.id), besluitvormer));
       await naar(v.id, 'uitvoering');
 
-      const since = await streamLastSeq(nc);
+      const since = await streamLastSeq(f.nc);
       expect(errorOf(await ask(ACTIE_SUBJECTS.create, actie(v.id, gemeentewerken), uitvoerder))).toMatchObject({ code: 'FORBIDDEN' });
       expect(errorOf(await ask(ACTIE_SUBJECTS.create, actie(v.id, gemeentewerken, { deadline: '2026-02-30' }), voorzitter))).toMatchObject({ code: 'VALIDATION_FAILED' });
       const a = dataOf(await ask<ActieView>(ACTIE_SUBJECTS.create, actie(v.id, gemeentewerken), voorzitter));
@@ -408,7 +365,7 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
       await naar(v.id, 'uitvoering');
       await naar(v.id, 'evaluatie');
 
-      const since = await streamLastSeq(nc);
+      const since = await streamLastSeq(f.nc);
       expect(errorOf(await geef(await actor(['inwoner']), { proces: 4, uitkomst: 4 }))).toMatchObject({ code: 'FORBIDDEN' });
       expect(errorOf(await geef(ambtenaar, { proces: 4, uitkomst: 4 }))).toMatchObject({ code: 'FORBIDDEN' });
       expect(errorOf(await geef(anne, { proces: 6, uitkomst: 4 }))).toMatchObject({ code: 'VALIDATION_FAILED' });
@@ -451,7 +408,7 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
       const payloads = JSON.stringify(events.map((e) => e.event?.data));
       for (const wie of [voorzitter, anne, bert]) expect(payloads).not.toContain(wie.accountId);
       // The timeline keeps evaluations as anonymous as the overview.
-      const regels = await samenspreker.get(Tijdlijn).lees(v.id, { limiet: 50 });
+      const regels = await f.samenspreker.get(Tijdlijn).lees(v.id, { limiet: 50 });
       expect(regels.filter((r) => r.soort === 'evaluatie-gegeven').map((r) => r.actor)).toEqual([null, null, null]);
     });
   });
@@ -487,18 +444,14 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
     dataOf(await ask(EVALUATIE_SUBJECTS.samenvatten, { vraagstukId: v.id, samenvatting: 'Opgelost met een blauwe zone.', lessen: ['Begin klein.'], uitkomst: 'opgelost' }, ambtenaar));
     expect((await naar(v.id, 'afgerond')).fase).toBe('afgerond');
     expect(dataOf(await ask<EvaluatieOverzicht>(EVALUATIE_SUBJECTS.get, { vraagstukId: v.id })).samenvatting?.uitkomst).toBe('opgelost');
-    expect(await samenspreker.get(Tijdlijn).verifieer(v.id)).toMatchObject({ geldig: true });
+    expect(await f.samenspreker.get(Tijdlijn).verifieer(v.id)).toMatchObject({ geldig: true });
   });
 
   describe('over HTTP through the gateway', () => {
     let base: string;
 
     beforeAll(async () => {
-      const env = loadEnv(GatewayEnv, { NODE_ENV: 'test', NATS_URL: testEnv().natsUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent' });
-      gateway = await createGateway(env);
-      await gateway.listen(0, '127.0.0.1');
-      base = await gateway.getUrl();
-      await pollUntil(async () => (await fetch(`${base}/health/live`)).status === 200, { what: 'gateway live' });
+      base = await f.gateway();
     });
 
     function http(method: string, path: string, body?: unknown, as?: Actor): Promise<Response> {

@@ -1,9 +1,5 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import {
-  CONTEXT_HEADERS,
-  GEMEENTE_SUBJECTS,
   OPLOSSING_SUBJECTS,
   type OplossingView,
   REACTIE_EVENTS,
@@ -16,36 +12,16 @@ import {
   VRAAGSTUK_SUBJECTS,
   type VraagstukView,
 } from '@samen/contracts';
-import { loadEnv } from '@samen/platform';
-import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, request, startTestService, streamEvents, streamLastSeq, testEnv, truncate, withClient } from '@samen/testing';
-import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
-import { createGateway } from '../../../../gateway/src/create-gateway';
-import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { dataOf, errorOf, pollUntil, streamEvents, streamLastSeq, truncate, withClient } from '@samen/testing';
 import { Pseudoniemen } from '../gedeeld/pseudoniem';
+import { type Actor, SamenspraakFixture } from '../testing/samenspraak.fixture';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 
-interface Actor {
-  accountId: string;
-  token: string;
-}
-
 describe('samenspreker over NATS (reacties en moderatie)', () => {
-  let identity: NestFastifyApplication;
-  let samenspreker: NestFastifyApplication;
-  let gateway: NestFastifyApplication | undefined;
-  let nc: NatsConnection;
+  let f: SamenspraakFixture;
 
-  async function actor(rollen: Rol[] = ['inwoner'], segment: Segment = 'inwoner', gemeente = 'GM0637'): Promise<Actor> {
-    const accountId = randomUUID();
-    const { accessToken } = await identity.get(TokenIssuer).issueAccessToken({ accountId, rollen, segment, gemeente, amr: ['pwd', 'otp'] });
-    return { accountId, token: accessToken };
-  }
-
-  function ask<T>(subject: string, payload: unknown, as?: Actor, gemeente = 'GM0637') {
-    const headers: Record<string, string> = { [CONTEXT_HEADERS.gemeente]: gemeente };
-    if (as) headers[CONTEXT_HEADERS.authorization] = `Bearer ${as.token}`;
-    return request<T>(subject, payload, headers, { nc });
-  }
+  const actor = (rollen: Rol[] = ['inwoner'], segment: Segment = 'inwoner', gemeente = 'GM0637') => f.actor({ rollen, segment, gemeente });
+  const ask = <T>(...args: Parameters<SamenspraakFixture['ask']>) => f.ask<T>(...args);
 
   /** A reactie as anyone but its author reads it: without the `eigen` mark of the author's own answer. */
   const publiek = ({ auteur, ...r }: ReactieView): ReactieView => {
@@ -53,7 +29,7 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
     const { eigen: _eigen, ...zonder } = auteur;
     return { ...r, auteur: zonder };
   };
-  const pseudoniem = (vraagstukId: string, wie: Actor) => samenspreker.get(Pseudoniemen).van(vraagstukId, wie.accountId);
+  const pseudoniem = (vraagstukId: string, wie: Actor) => f.samenspreker.get(Pseudoniemen).van(vraagstukId, wie.accountId);
 
   const reageer = (vraagstukId: string, tekst: string, als?: Actor, extra: { oplossingId?: string; antwoordOp?: string } = {}) =>
     ask<ReactieView>(REACTIE_SUBJECTS.create, { vraagstukId, tekst, ...extra }, als);
@@ -70,21 +46,11 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
 
   beforeAll(async () => {
     await truncate('samenspreker', ['vraagstuk', 'outbox', 'inbox']);
-    identity = await startTestService(definitionOf('identity'));
-    samenspreker = await startTestService(definitionOf('samenspreker'));
-    nc = await natsConnect();
-    for (const [code, naam] of [['GM0637', 'Zoetermeer'], ['GM0518', "'s-Gravenhage"]]) {
-      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity', 'samenspreker'] }, {}, { nc }));
-    }
+    f = await SamenspraakFixture.start();
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await outboxDrained('samenspreker');
-    await outboxDrained('identity');
-    await nc?.close();
-    await samenspreker?.close();
-    await identity?.close();
+    await f?.stop();
   });
 
   it('takes threaded reacties from any account of the gemeente, each within its own discussion, and pages them oldest first', async () => {
@@ -99,7 +65,7 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
     expect(errorOf(await reageer(randomUUID(), 'Nergens', olaf))).toMatchObject({ code: 'NOT_FOUND' });
     expect(errorOf(await reageer(v.id, 'Geen oplossing', olaf, { oplossingId: randomUUID() }))).toMatchObject({ code: 'NOT_FOUND' });
 
-    const since = await streamLastSeq(nc);
+    const since = await streamLastSeq(f.nc);
     // Not at the table, and still part of the public discussion.
     const r1 = dataOf(await reageer(v.id, 'x'.repeat(5000), olaf));
     expect(r1).toEqual({ id: expect.any(String), vraagstukId: v.id, tijdstip: expect.any(String), auteur: { pseudoniem: pseudoniem(v.id, olaf), segment: 'inwoner', eigen: true }, tekst: 'x'.repeat(5000) });
@@ -130,13 +96,13 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
     // Neither the event nor the permanent timeline holds what was said.
     const events = await pollUntil(
       async () => {
-        const found = (await streamEvents(nc, since)).filter((e) => e.subject === REACTIE_EVENTS.geplaatst && (e.event?.data as { vraagstukId: string }).vraagstukId === v.id);
+        const found = (await streamEvents(f.nc, since)).filter((e) => e.subject === REACTIE_EVENTS.geplaatst && (e.event?.data as { vraagstukId: string }).vraagstukId === v.id);
         return found.length >= 5 ? found : undefined;
       },
       { what: 'reactie-geplaatst events' },
     );
     expect(events[1]?.event?.data).toEqual({ id: r2.id, vraagstukId: v.id, gemeente: 'GM0637', antwoordOp: r1.id, segment: 'maatschappelijk' });
-    const regels = (await samenspreker.get(Tijdlijn).lees(v.id, { limiet: 100 })).filter((e) => e.soort === 'reactie-geplaatst');
+    const regels = (await f.samenspreker.get(Tijdlijn).lees(v.id, { limiet: 100 })).filter((e) => e.soort === 'reactie-geplaatst');
     expect(regels.map((e) => e.gegevens)).toEqual([
       { reactieId: r1.id },
       { reactieId: r2.id, antwoordOp: r1.id },
@@ -162,7 +128,7 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
     expect(errorOf(await verberg(r1.id, moderator, ' '))).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(errorOf(await verberg(randomUUID(), moderator))).toMatchObject({ code: 'NOT_FOUND' });
 
-    const since = await streamLastSeq(nc);
+    const since = await streamLastSeq(f.nc);
     const verborgen = dataOf(await verberg(r1.id, moderator));
     expect(verborgen).toEqual({ id: r1.id, vraagstukId: v.id, tijdstip: r1.tijdstip, verborgen: true, reden: 'Beledigend.' });
     expect(errorOf(await verberg(r1.id, moderator))).toMatchObject({ code: 'CONFLICT', status: 409 });
@@ -170,15 +136,15 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
     expect(dataOf(await verberg(o1.id, moderator, 'Persoonlijke aanval.'))).toMatchObject({ oplossingId: oplossing.id, verborgen: true });
 
     expect(dataOf(await ask<ReactieList>(REACTIE_SUBJECTS.list, { vraagstukId: v.id })).items).toEqual([verborgen, publiek(r2)]);
-    const tijdlijn = (await samenspreker.get(Tijdlijn).lees(v.id, { limiet: 100 })).filter((e) => e.soort === 'reactie-verborgen');
-    const moderatorPseudoniem = samenspreker.get(Pseudoniemen).van(v.id, moderator.accountId);
+    const tijdlijn = (await f.samenspreker.get(Tijdlijn).lees(v.id, { limiet: 100 })).filter((e) => e.soort === 'reactie-verborgen');
+    const moderatorPseudoniem = f.samenspreker.get(Pseudoniemen).van(v.id, moderator.accountId);
     expect(tijdlijn.map((e) => [e.gegevens, e.actor?.pseudoniem])).toEqual([
       [{ reactieId: r1.id, reden: 'Beledigend.' }, moderatorPseudoniem],
       [{ reactieId: o1.id, reden: 'Persoonlijke aanval.' }, moderatorPseudoniem],
     ]);
-    expect(JSON.stringify(await samenspreker.get(Tijdlijn).lees(v.id, { limiet: 100 }))).not.toContain('kwetsend');
+    expect(JSON.stringify(await f.samenspreker.get(Tijdlijn).lees(v.id, { limiet: 100 }))).not.toContain('kwetsend');
     const event = await pollUntil(
-      async () => (await streamEvents(nc, since)).find((e) => e.subject === REACTIE_EVENTS.verborgen && e.event?.subject === r1.id),
+      async () => (await streamEvents(f.nc, since)).find((e) => e.subject === REACTIE_EVENTS.verborgen && e.event?.subject === r1.id),
       { what: 'reactie-verborgen' },
     );
     expect(event.event?.data).toEqual({ id: r1.id, vraagstukId: v.id, gemeente: 'GM0637', reden: 'Beledigend.' });
@@ -207,11 +173,8 @@ describe('samenspreker over NATS (reacties en moderatie)', () => {
   it('serves reacties and their moderation over HTTP through the gateway, with _links.next', async () => {
     const { v, oplossing } = await metOplossing('Over HTTP');
     const [olaf, moderator] = await Promise.all([actor(), actor(['moderator'], 'gemeente')]);
-    gateway = await createGateway(loadEnv(GatewayEnv, { NODE_ENV: 'test', NATS_URL: testEnv().natsUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent' }));
-    await gateway.listen(0, '127.0.0.1');
-    const url = await gateway.getUrl();
+    const url = await f.gateway();
     const base = `/api/v1/vraagstukken/${v.id}`;
-    await pollUntil(async () => (await fetch(`${url}${base}/reacties`, { headers: { 'Samen-Gemeente': 'GM0637' } })).status === 200, { what: 'gateway answers' });
     const http = async (method: string, pad: string, als?: Actor, body?: unknown) => {
       const response = await fetch(`${url}${pad}`, {
         method,

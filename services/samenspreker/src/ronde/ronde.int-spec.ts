@@ -1,10 +1,5 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EntityManager } from '@mikro-orm/postgresql';
-import type { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import {
-  CONTEXT_HEADERS,
-  GEMEENTE_SUBJECTS,
   OPLOSSING_EVENTS,
   OPLOSSING_SUBJECTS,
   type OplossingView,
@@ -20,44 +15,17 @@ import {
   VRAAGSTUK_SUBJECTS,
   type VraagstukView,
 } from '@samen/contracts';
-import { loadEnv } from '@samen/platform';
-import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, request, startTestService, streamEvents, streamLastSeq, testEnv, truncate, withClient } from '@samen/testing';
-import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
-import { createGateway } from '../../../../gateway/src/create-gateway';
-import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { dataOf, errorOf, pollUntil, streamEvents, streamLastSeq, truncate, withClient } from '@samen/testing';
 import { Pseudoniemen } from '../gedeeld/pseudoniem';
-import { Deelnemer } from '../tafel/deelnemer.entity';
+import { type Actor, SamenspraakFixture } from '../testing/samenspraak.fixture';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 
-interface Actor {
-  accountId: string;
-  token: string;
-}
-
 describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', () => {
-  let identity: NestFastifyApplication;
-  let samenspreker: NestFastifyApplication;
-  let gateway: NestFastifyApplication | undefined;
-  let nc: NatsConnection;
+  let f: SamenspraakFixture;
 
-  async function actor(rollen: Rol[] = ['inwoner'], segment: Segment = 'inwoner', gemeente = 'GM0637'): Promise<Actor> {
-    const accountId = randomUUID();
-    const { accessToken } = await identity.get(TokenIssuer).issueAccessToken({ accountId, rollen, segment, gemeente, amr: ['pwd', 'otp'] });
-    return { accountId, token: accessToken };
-  }
-
-  function ask<T>(subject: string, payload: unknown, as?: Actor, gemeente = 'GM0637') {
-    const headers: Record<string, string> = { [CONTEXT_HEADERS.gemeente]: gemeente };
-    if (as) headers[CONTEXT_HEADERS.authorization] = `Bearer ${as.token}`;
-    return request<T>(subject, payload, headers, { nc });
-  }
-
-  /** Seats an account directly: invitations and joining are another issue's routes. */
-  async function zet(vraagstukId: string, wie: Actor, rol: TafelRol, segment: Segment = 'inwoner'): Promise<void> {
-    const em = samenspreker.get(EntityManager).fork();
-    em.create(Deelnemer, { id: randomUUID(), vraagstukId, gemeente: 'GM0637', accountId: wie.accountId, rol, segment, status: 'actief', sinds: new Date() });
-    await em.flush();
-  }
+  const actor = (rollen: Rol[] = ['inwoner'], segment: Segment = 'inwoner', gemeente = 'GM0637') => f.actor({ rollen, segment, gemeente });
+  const ask = <T>(...args: Parameters<SamenspraakFixture['ask']>) => f.ask<T>(...args);
+  const zet = (vraagstukId: string, wie: Actor, rol: TafelRol, segment: Segment = 'inwoner') => f.seat(vraagstukId, wie, rol, { segment });
 
   /** A table: anne raised the vraagstuk (initiatiefnemer), vera chairs, bob and carla sit at it, wim observes; olaf is just a resident. */
   async function tafel(titel: string, naarOplossingen = true) {
@@ -73,7 +41,7 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
 
   /** A person as public views show them: pseudonym within the vraagstuk; `eigen` in the answer to themselves. */
   const persoon = (vraagstukId: string, wie: Actor, segment: Segment, eigen = false) => ({
-    pseudoniem: samenspreker.get(Pseudoniemen).van(vraagstukId, wie.accountId),
+    pseudoniem: f.samenspreker.get(Pseudoniemen).van(vraagstukId, wie.accountId),
     segment,
     ...(eigen ? { eigen: true } : {}),
   });
@@ -85,21 +53,11 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
 
   beforeAll(async () => {
     await truncate('samenspreker', ['vraagstuk', 'outbox', 'inbox']);
-    identity = await startTestService(definitionOf('identity'));
-    samenspreker = await startTestService(definitionOf('samenspreker'));
-    nc = await natsConnect();
-    for (const [code, naam] of [['GM0637', 'Zoetermeer'], ['GM0518', "'s-Gravenhage"]]) {
-      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity', 'samenspreker'] }, {}, { nc }));
-    }
+    f = await SamenspraakFixture.start();
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await outboxDrained('samenspreker');
-    await outboxDrained('identity');
-    await nc?.close();
-    await samenspreker?.close();
-    await identity?.close();
+    await f?.stop();
   });
 
   it('opens rounds 1, 2 … only in the phase oplossingen, one at a time, for the voorzitter, initiatiefnemer or gemeente staff', async () => {
@@ -117,7 +75,7 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
     expect(errorOf(await ask(RONDE_SUBJECTS.open, { vraagstukId: 'geen-uuid' }, t.anne))).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(errorOf(await ask(RONDE_SUBJECTS.open, { vraagstukId: randomUUID() }, t.anne))).toMatchObject({ code: 'NOT_FOUND' });
 
-    const since = await streamLastSeq(nc);
+    const since = await streamLastSeq(f.nc);
     const een = dataOf(await ask<RondeView>(RONDE_SUBJECTS.open, { vraagstukId }, t.anne));
     expect(een).toEqual({ vraagstukId, nummer: 1, status: 'open', geopendOp: expect.any(String), oplossingen: [] });
     expect(errorOf(await ask(RONDE_SUBJECTS.open, { vraagstukId }, t.ambtenaar))).toMatchObject({ code: 'CONFLICT', message: 'Ronde 1 is nog open; sluit die eerst.' });
@@ -154,7 +112,7 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
 
     const events = await pollUntil(
       async () => {
-        const found = (await streamEvents(nc, since)).filter((e) => [RONDE_EVENTS.geopend, RONDE_EVENTS.gesloten].includes(e.subject) && e.event?.subject === vraagstukId);
+        const found = (await streamEvents(f.nc, since)).filter((e) => [RONDE_EVENTS.geopend, RONDE_EVENTS.gesloten].includes(e.subject) && e.event?.subject === vraagstukId);
         return found.length >= 3 ? found : undefined;
       },
       { what: 'ronde events' },
@@ -174,7 +132,7 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
     expect(errorOf(await indienen(vraagstukId, 1, 'x', t.bob))).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(errorOf(await indienen(vraagstukId, 7, 'Geen ronde', t.bob))).toMatchObject({ code: 'NOT_FOUND' });
 
-    const since = await streamLastSeq(nc);
+    const since = await streamLastSeq(f.nc);
     const o1 = dataOf(await indienen(vraagstukId, 1, 'Drempels', t.bob));
     expect(o1).toEqual({
       id: expect.any(String),
@@ -292,7 +250,7 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
     // Events carry no account ids; the timeline has every step, each position change included.
     const events = await pollUntil(
       async () => {
-        const found = (await streamEvents(nc, since)).filter((e) => (e.event?.data as { vraagstukId?: string } | undefined)?.vraagstukId === vraagstukId);
+        const found = (await streamEvents(f.nc, since)).filter((e) => (e.event?.data as { vraagstukId?: string } | undefined)?.vraagstukId === vraagstukId);
         return found.filter((e) => e.subject === RONDE_EVENTS.gesloten).length >= 2 ? found : undefined;
       },
       { what: 'events of the round' },
@@ -311,7 +269,7 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
     });
     expect(events.find((e) => e.subject === OPLOSSING_EVENTS.versieToegevoegd)?.event?.data).toMatchObject({ id: o1.id, versie: 2, overgenomen: { reacties: [r1.id] } });
 
-    const tijdlijn = samenspreker.get(Tijdlijn);
+    const tijdlijn = f.samenspreker.get(Tijdlijn);
     const soorten = (await tijdlijn.lees(vraagstukId, { limiet: 100 })).map((e) => e.soort);
     // Ten positions, Carla's change of mind included.
     expect(soorten.filter((s) => s === 'positie-ingenomen')).toHaveLength(10);
@@ -324,11 +282,7 @@ describe('samenspreker over NATS (rondes, oplossingen, posities, shortlist)', ()
 
   it('serves rondes and oplossingen over HTTP through the gateway', async () => {
     const t = await tafel('Over HTTP');
-    const env = loadEnv(GatewayEnv, { NODE_ENV: 'test', NATS_URL: testEnv().natsUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent' });
-    gateway = await createGateway(env);
-    await gateway.listen(0, '127.0.0.1');
-    const base = `${await gateway.getUrl()}/api/v1/vraagstukken/${t.v.id}`;
-    await pollUntil(async () => (await fetch(`${base}/rondes`, { headers: { 'Samen-Gemeente': 'GM0637' } })).status === 200, { what: 'gateway answers' });
+    const base = `${await f.gateway()}/api/v1/vraagstukken/${t.v.id}`;
     const http = async (method: string, pad: string, als?: Actor, body?: unknown) => {
       const response = await fetch(`${base}${pad}`, {
         method,

@@ -1,10 +1,6 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import {
-  CONTEXT_HEADERS,
   type DeelnemerView,
-  GEMEENTE_SUBJECTS,
   type Rol,
   type Segment,
   TAFEL_EVENTS,
@@ -13,47 +9,26 @@ import {
   VRAAGSTUK_SUBJECTS,
   type VraagstukView,
 } from '@samen/contracts';
-import { loadEnv } from '@samen/platform';
-import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, request, startTestService, streamEvents, streamLastSeq, testEnv, truncate } from '@samen/testing';
-import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
-import { createGateway } from '../../../../gateway/src/create-gateway';
+import { dataOf, errorOf, pollUntil, streamEvents, streamLastSeq, truncate } from '@samen/testing';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
 import { Pseudoniemen } from '../gedeeld/pseudoniem';
+import { type Actor, SamenspraakFixture } from '../testing/samenspraak.fixture';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 
-interface Actor {
-  accountId: string;
-  token: string;
-}
-
 describe('samenspreker over NATS (de Samenspraaktafel)', () => {
-  let identity: NestFastifyApplication;
-  let samenspreker: NestFastifyApplication;
-  let gateway: NestFastifyApplication | undefined;
-  let nc: NatsConnection;
+  let f: SamenspraakFixture;
 
-  /** Identity signs real tokens; samenspreker verifies them against its published keys, as in production. */
-  async function actor(rollen: Rol[], segment: Segment = 'inwoner', organisatie?: string, gemeente = 'GM0637'): Promise<Actor> {
-    const accountId = randomUUID();
-    const { accessToken } = await identity
-      .get(TokenIssuer)
-      .issueAccessToken({ accountId, rollen, segment, gemeente, amr: ['pwd', 'otp'], ...(organisatie ? { organisatie } : {}) });
-    return { accountId, token: accessToken };
-  }
+  const actor = (rollen: Rol[], segment: Segment = 'inwoner', organisatie?: string, gemeente = 'GM0637') => f.actor({ rollen, segment, organisatie, gemeente });
 
   /** The same account, acting for another organisation or as itself (as identity issues it after a new login). */
   async function als(wie: Actor, segment: Segment, organisatie?: string): Promise<Actor> {
-    const { accessToken } = await identity
+    const { accessToken } = await f.identity
       .get(TokenIssuer)
       .issueAccessToken({ accountId: wie.accountId, rollen: ['inwoner'], segment, gemeente: 'GM0637', amr: ['pwd'], ...(organisatie ? { organisatie } : {}) });
     return { accountId: wie.accountId, token: accessToken };
   }
 
-  function ask<T>(subject: string, payload: unknown, as?: Actor, gemeente = 'GM0637') {
-    const headers: Record<string, string> = { [CONTEXT_HEADERS.gemeente]: gemeente };
-    if (as) headers[CONTEXT_HEADERS.authorization] = `Bearer ${as.token}`;
-    return request<T>(subject, payload, headers, { nc });
-  }
+  const ask = <T>(...args: Parameters<SamenspraakFixture['ask']>) => f.ask<T>(...args);
 
   const nieuw = (titel: string) => ({ soort: 'probleem', titel, omschrijving: 'Te weinig groen in de wijk.', gebied: { code: 'BU06370101', naam: 'Dorp' } });
   const tafel = async (id: string, as?: Actor) => dataOf(await ask<TafelView>(TAFEL_SUBJECTS.get, { id }, as));
@@ -61,25 +36,15 @@ describe('samenspreker over NATS (de Samenspraaktafel)', () => {
 
   beforeAll(async () => {
     await truncate('samenspreker', ['vraagstuk', 'deelnemer', 'outbox', 'inbox']);
-    identity = await startTestService(definitionOf('identity'));
-    samenspreker = await startTestService(definitionOf('samenspreker'));
-    nc = await natsConnect();
-    for (const [code, naam] of [['GM0637', 'Zoetermeer'], ['GM0518', "'s-Gravenhage"]]) {
-      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity', 'samenspreker'] }, {}, { nc }));
-    }
+    f = await SamenspraakFixture.start();
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await outboxDrained('samenspreker');
-    await outboxDrained('identity');
-    await nc?.close();
-    await samenspreker?.close();
-    await identity?.close();
+    await f?.stop();
   });
 
   it('invites, joins, leaves and changes roles, each step on the timeline and the stream without account ids; the public sees who is represented', async () => {
-    const since = await streamLastSeq(nc);
+    const since = await streamLastSeq(f.nc);
     const org1 = randomUUID();
     const org2 = randomUUID();
     const anne = await actor(['inwoner']);
@@ -97,7 +62,7 @@ describe('samenspreker over NATS (de Samenspraaktafel)', () => {
     expect(begin).toEqual({
       vraagstukId: v.id,
       deelnemers: [
-        { id: expect.any(String), vraagstukId: v.id, pseudoniem: samenspreker.get(Pseudoniemen).van(v.id, anne.accountId), rol: 'initiatiefnemer', segment: 'inwoner', status: 'actief', sinds: expect.any(String) },
+        { id: expect.any(String), vraagstukId: v.id, pseudoniem: f.samenspreker.get(Pseudoniemen).van(v.id, anne.accountId), rol: 'initiatiefnemer', segment: 'inwoner', status: 'actief', sinds: expect.any(String) },
       ],
       vertegenwoordiging: { aantallen: { gemeente: 0, bedrijfsleven: 0, maatschappelijk: 0, burgers: 0, inwoner: 1 }, ontbrekend: ['gemeente', 'bedrijfsleven', 'maatschappelijk', 'burgers'] },
     });
@@ -193,7 +158,7 @@ describe('samenspreker over NATS (de Samenspraaktafel)', () => {
     const terug = dataOf(await ask<DeelnemerView>(TAFEL_SUBJECTS.toetreden, { id: v.id }, dirk));
     expect(terug.id).not.toBe(weg.id);
 
-    const soorten = (await samenspreker.get(Tijdlijn).lees(v.id, { limiet: 50 })).map((e) => e.soort);
+    const soorten = (await f.samenspreker.get(Tijdlijn).lees(v.id, { limiet: 50 })).map((e) => e.soort);
     expect(soorten).toEqual([
       'vraagstuk-aangemaakt',
       'deelnemer-uitgenodigd',
@@ -206,12 +171,12 @@ describe('samenspreker over NATS (de Samenspraaktafel)', () => {
       'deelnemer-vertrokken',
       'deelnemer-toegetreden',
     ]);
-    expect(await samenspreker.get(Tijdlijn).verifieer(v.id)).toEqual({ geldig: true, aantal: 10 });
+    expect(await f.samenspreker.get(Tijdlijn).verifieer(v.id)).toEqual({ geldig: true, aantal: 10 });
 
     const tafelEvents = new Set<string>(Object.values(TAFEL_EVENTS));
     const events = await pollUntil(
       async () => {
-        const found = (await streamEvents(nc, since)).filter((e) => tafelEvents.has(e.subject) && (e.event?.data as { vraagstukId?: string } | undefined)?.vraagstukId === v.id);
+        const found = (await streamEvents(f.nc, since)).filter((e) => tafelEvents.has(e.subject) && (e.event?.data as { vraagstukId?: string } | undefined)?.vraagstukId === v.id);
         return found.length >= 9 ? found : undefined;
       },
       { what: 'nine deelnemer events' },
@@ -283,11 +248,7 @@ describe('samenspreker over NATS (de Samenspraaktafel)', () => {
   });
 
   it('serves the table over HTTP through the gateway: read publicly, invite, join, change a role, leave', async () => {
-    const env = loadEnv(GatewayEnv, { NODE_ENV: 'test', NATS_URL: testEnv().natsUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent' });
-    gateway = await createGateway(env);
-    await gateway.listen(0, '127.0.0.1');
-    const base = `${(await gateway.getUrl()).replace(/\/+$/, '')}/api/v1`;
-    await pollUntil(async () => (await fetch(`${base.replace('/api/v1', '')}/health/live`)).status === 200, { what: 'gateway live' });
+    const base = `${await f.gateway()}/api/v1`;
     const http = (method: string, path: string, as?: Actor, body?: unknown) =>
       fetch(`${base}${path}`, {
         method,

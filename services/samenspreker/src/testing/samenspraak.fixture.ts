@@ -1,17 +1,25 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from 'nats';
-import { CONTEXT_HEADERS, EVENT_STREAM, GEMEENTE_SUBJECTS, type Rol, type Segment } from '@samen/contracts';
+import { CONTEXT_HEADERS, EVENT_STREAM, GEMEENTE_SUBJECTS, type Rol, type Segment, type TafelRol } from '@samen/contracts';
 import { erasureConsumerName, loadEnv } from '@samen/platform';
 import { dataOf, definitionOf, GEMEENTE_A, GEMEENTE_B, natsConnect, outboxDrained, pollUntil, request, startTestService, testEnv } from '@samen/testing';
 import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
 import { createGateway } from '../../../../gateway/src/create-gateway';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { Deelnemer } from '../tafel/deelnemer.entity';
 
 /** Someone with a real access token, signed by identity and verified by samenspreker as in production. */
 export interface Actor {
   accountId: string;
   token: string;
+}
+
+export interface ZetelOpties {
+  segment?: Segment;
+  organisatie?: string;
+  gemeente?: string;
 }
 
 export interface ActorOpties {
@@ -39,7 +47,7 @@ export class SamenspraakFixture {
   ) {}
 
   /** `env` adds samenspreker settings (e.g. a sweep interval). */
-  static async start(env: Record<string, string> = {}): Promise<SamenspraakFixture> {
+  static async start(env: Record<string, string | number> = {}): Promise<SamenspraakFixture> {
     const identity = await startTestService(definitionOf('identity'));
     const samenspreker = await startTestService(definitionOf('samenspreker'), env);
     const nc = await natsConnect();
@@ -61,6 +69,26 @@ export class SamenspraakFixture {
       ...(opties.gebied ? { geverifieerdGebied: opties.gebied } : {}),
     });
     return { accountId, token: accessToken };
+  }
+
+  /**
+   * Seats an account at a vraagstuk's table directly (active, in gemeente A unless another is named):
+   * inviting and joining have their own tests in tafel.int-spec.ts.
+   */
+  async seat(vraagstukId: string, wie: Actor, rol: TafelRol, opties: ZetelOpties = {}): Promise<void> {
+    const em = this.samenspreker.get(EntityManager).fork();
+    em.create(Deelnemer, {
+      id: randomUUID(),
+      vraagstukId,
+      gemeente: opties.gemeente ?? GEMEENTE_A.code,
+      accountId: wie.accountId,
+      rol,
+      segment: opties.segment ?? 'inwoner',
+      ...(opties.organisatie ? { organisatie: opties.organisatie } : {}),
+      status: 'actief',
+      sinds: new Date(),
+    });
+    await em.flush();
   }
 
   /** A request over NATS as `as` (anonymous without), in gemeente A unless another is named. */

@@ -1,23 +1,17 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import type { NatsConnection } from 'nats';
-import { EVENT_STREAM, TIJDLIJN_SUBJECTS, type TijdlijnList, type TijdlijnVerificatie } from '@samen/contracts';
-import { erasureConsumerName, loadEnv } from '@samen/platform';
-import { dataOf, definitionOf, errorOf, natsConnect, pollUntil, request, startTestService, testEnv, withClient } from '@samen/testing';
-import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
-import { createGateway } from '../../../../gateway/src/create-gateway';
+import { TIJDLIJN_SUBJECTS, type TijdlijnList, type TijdlijnVerificatie } from '@samen/contracts';
+import { dataOf, errorOf, request, withClient } from '@samen/testing';
+import { SamenspraakFixture } from '../testing/samenspraak.fixture';
 import { Tijdlijn } from './tijdlijn.service';
 
 describe('samenspreker tijdlijn against PostgreSQL', () => {
-  let app: NestFastifyApplication;
+  let f: SamenspraakFixture;
   let tijdlijn: Tijdlijn;
-  let nc: NatsConnection;
-  let gateway: NestFastifyApplication | undefined;
 
   /** One append in its own transaction, as an aggregate's command does it. */
   function voegToe(vraagstukId: string, stap: number) {
-    return app
+    return f.samenspreker
       .get(EntityManager)
       .fork()
       .transactional((em) =>
@@ -32,19 +26,12 @@ describe('samenspreker tijdlijn against PostgreSQL', () => {
   }
 
   beforeAll(async () => {
-    app = await startTestService(definitionOf('samenspreker'));
-    tijdlijn = app.get(Tijdlijn);
-    nc = await natsConnect();
+    f = await SamenspraakFixture.start();
+    tijdlijn = f.samenspreker.get(Tijdlijn);
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await app?.close();
-    if (nc) {
-      // samenspreker starts the durable erasure consumer of every bouwsteen; a test leaves none behind.
-      await (await nc.jetstreamManager()).consumers.delete(EVENT_STREAM, erasureConsumerName('samenspreker')).catch(() => undefined);
-      await nc.close();
-    }
+    await f?.stop();
   });
 
   it('appends a chain that verifies, and reads it page by page', async () => {
@@ -106,26 +93,22 @@ describe('samenspreker tijdlijn against PostgreSQL', () => {
     const vraagstukId = randomUUID();
     for (let stap = 1; stap <= 3; stap++) await voegToe(vraagstukId, stap);
 
-    const eerste = dataOf(await request<TijdlijnList>(TIJDLIJN_SUBJECTS.list, { vraagstukId, limiet: 2 }, {}, { nc }));
+    const eerste = dataOf(await request<TijdlijnList>(TIJDLIJN_SUBJECTS.list, { vraagstukId, limiet: 2 }, {}, { nc: f.nc }));
     expect(eerste.items.map((item) => item.volgnummer)).toEqual([1, 2]);
     expect(eerste.volgende).toBe(2);
-    const laatste = dataOf(await request<TijdlijnList>(TIJDLIJN_SUBJECTS.list, { vraagstukId, na: 2, limiet: 2 }, {}, { nc }));
+    const laatste = dataOf(await request<TijdlijnList>(TIJDLIJN_SUBJECTS.list, { vraagstukId, na: 2, limiet: 2 }, {}, { nc: f.nc }));
     expect(laatste.items.map((item) => item.volgnummer)).toEqual([3]);
     expect(laatste.volgende).toBeUndefined();
     expect(laatste.items[0]).toMatchObject({ vraagstukId, gemeente: 'GM0637', soort: 'fase-gewijzigd', vorigeHash: eerste.items[1]!.hash });
 
-    expect(dataOf(await request<TijdlijnVerificatie>(TIJDLIJN_SUBJECTS.verify, { vraagstukId }, {}, { nc }))).toEqual({ geldig: true, aantal: 3 });
-    expect(errorOf(await request(TIJDLIJN_SUBJECTS.verify, { vraagstukId: 'geen-uuid' }, {}, { nc }))).toMatchObject({ status: 400 });
+    expect(dataOf(await request<TijdlijnVerificatie>(TIJDLIJN_SUBJECTS.verify, { vraagstukId }, {}, { nc: f.nc }))).toEqual({ geldig: true, aantal: 3 });
+    expect(errorOf(await request(TIJDLIJN_SUBJECTS.verify, { vraagstukId: 'geen-uuid' }, {}, { nc: f.nc }))).toMatchObject({ status: 400 });
   });
 
   it('is public over HTTP: GET …/tijdlijn pages with _links.next, …/_verifieer names the tampered entry', async () => {
     const vraagstukId = randomUUID();
     for (let stap = 1; stap <= 3; stap++) await voegToe(vraagstukId, stap);
-    const env = loadEnv(GatewayEnv, { NODE_ENV: 'test', NATS_URL: testEnv().natsUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent' });
-    gateway = await createGateway(env);
-    await gateway.listen(0, '127.0.0.1');
-    const base = await gateway.getUrl();
-    await pollUntil(async () => (await fetch(`${base}/health/live`)).status === 200, { what: 'gateway live' });
+    const base = await f.gateway();
 
     const eerste = await fetch(`${base}/api/v1/vraagstukken/${vraagstukId}/tijdlijn?limiet=2`);
     expect(eerste.status).toBe(200);

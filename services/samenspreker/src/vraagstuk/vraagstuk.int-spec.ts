@@ -1,9 +1,4 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NatsConnection } from 'nats';
-import { randomUUID } from 'node:crypto';
 import {
-  CONTEXT_HEADERS,
-  GEMEENTE_SUBJECTS,
   type Rol,
   type Segment,
   VRAAGSTUK_EVENTS,
@@ -11,33 +6,16 @@ import {
   type VraagstukList,
   type VraagstukView,
 } from '@samen/contracts';
-import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, request, startTestService, streamEvents, streamLastSeq, truncate } from '@samen/testing';
-import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { dataOf, errorOf, pollUntil, streamEvents, streamLastSeq, truncate } from '@samen/testing';
 import { Pseudoniemen } from '../gedeeld/pseudoniem';
+import { SamenspraakFixture } from '../testing/samenspraak.fixture';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 
-interface Actor {
-  accountId: string;
-  token: string;
-}
-
 describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
-  let identity: NestFastifyApplication;
-  let samenspreker: NestFastifyApplication;
-  let nc: NatsConnection;
+  let f: SamenspraakFixture;
 
-  /** Identity signs real tokens; samenspreker verifies them against its published keys, as in production. */
-  async function actor(rollen: Rol[], segment: Segment = 'inwoner', gemeente = 'GM0637'): Promise<Actor> {
-    const accountId = randomUUID();
-    const { accessToken } = await identity.get(TokenIssuer).issueAccessToken({ accountId, rollen, segment, gemeente, amr: ['pwd', 'otp'] });
-    return { accountId, token: accessToken };
-  }
-
-  function ask<T>(subject: string, payload: unknown, as?: Actor, gemeente = 'GM0637') {
-    const headers: Record<string, string> = { [CONTEXT_HEADERS.gemeente]: gemeente };
-    if (as) headers[CONTEXT_HEADERS.authorization] = `Bearer ${as.token}`;
-    return request<T>(subject, payload, headers, { nc });
-  }
+  const actor = (rollen: Rol[], segment: Segment = 'inwoner', gemeente = 'GM0637') => f.actor({ rollen, segment, gemeente });
+  const ask = <T>(...args: Parameters<SamenspraakFixture['ask']>) => f.ask<T>(...args);
 
   const nieuw = (titel: string, gebied = 'BU07370101', soort: 'probleem' | 'kans' = 'probleem') => ({
     soort,
@@ -49,31 +27,22 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
 
   beforeAll(async () => {
     await truncate('samenspreker', ['vraagstuk', 'outbox', 'inbox']);
-    identity = await startTestService(definitionOf('identity'));
-    samenspreker = await startTestService(definitionOf('samenspreker'));
-    nc = await natsConnect();
-    for (const [code, naam] of [['GM0637', 'Zoetermeer'], ['GM0518', "'s-Gravenhage"]]) {
-      dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity', 'samenspreker'] }, {}, { nc }));
-    }
+    f = await SamenspraakFixture.start();
   });
 
   afterAll(async () => {
-    await outboxDrained('samenspreker');
-    await outboxDrained('identity');
-    await nc?.close();
-    await samenspreker?.close();
-    await identity?.close();
+    await f?.stop();
   });
 
   it('creates with a login, reads and lists publicly, filtered and a page at a time', async () => {
-    const since = await streamLastSeq(nc);
+    const since = await streamLastSeq(f.nc);
     const anne = await actor(['inwoner'], 'bedrijfsleven');
     expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.create, nieuw('Anoniem')))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
     expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.create, { ...nieuw('x'), soort: 'klacht' }, anne))).toMatchObject({ code: 'VALIDATION_FAILED' });
 
     const v = dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.create, nieuw('Hardrijders in de Dorpsstraat'), anne));
     // By pseudonym, never the account id; the answer to anne marks it as hers.
-    const initiatiefnemer = { pseudoniem: samenspreker.get(Pseudoniemen).van(v.id, anne.accountId), segment: 'bedrijfsleven' };
+    const initiatiefnemer = { pseudoniem: f.samenspreker.get(Pseudoniemen).van(v.id, anne.accountId), segment: 'bedrijfsleven' };
     expect(v).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       gemeente: 'GM0637',
@@ -108,7 +77,7 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
 
     const events = await pollUntil(
       async () => {
-        const found = (await streamEvents(nc, since)).filter((e) => e.subject === VRAAGSTUK_EVENTS.aangemaakt && e.event?.subject === v.id);
+        const found = (await streamEvents(f.nc, since)).filter((e) => e.subject === VRAAGSTUK_EVENTS.aangemaakt && e.event?.subject === v.id);
         return found.length ? found : undefined;
       },
       { what: 'vraagstuk-aangemaakt' },
@@ -141,7 +110,7 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
     expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'oplossingen', motivatie: 'x' }))).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(errorOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'oplossingen', motivatie: '' }, ambtenaar))).toMatchObject({ code: 'VALIDATION_FAILED' });
 
-    const since = await streamLastSeq(nc);
+    const since = await streamLastSeq(f.nc);
     const na = dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v.id, naar: 'oplossingen', motivatie: 'Op de agenda gezet.' }, ambtenaar));
     expect(na.fase).toBe('oplossingen');
     expect(Date.parse(na.faseSinds)).toBeGreaterThan(Date.parse(v.faseSinds));
@@ -155,7 +124,7 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
 
     const events = await pollUntil(
       async () => {
-        const found = (await streamEvents(nc, since)).filter((e) => e.subject === VRAAGSTUK_EVENTS.faseGewijzigd && e.event?.subject === v.id);
+        const found = (await streamEvents(f.nc, since)).filter((e) => e.subject === VRAAGSTUK_EVENTS.faseGewijzigd && e.event?.subject === v.id);
         return found.length >= 2 ? found : undefined;
       },
       { what: 'two vraagstuk-fase-gewijzigd events' },
@@ -167,7 +136,7 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
     });
     expect(events[1]?.event?.data).toMatchObject({ van: 'oplossingen', naar: 'besluitvorming' });
 
-    const tijdlijn = samenspreker.get(Tijdlijn);
+    const tijdlijn = f.samenspreker.get(Tijdlijn);
     expect((await tijdlijn.lees(v.id, { limiet: 10 })).map((e) => e.soort)).toEqual(['vraagstuk-aangemaakt', 'fase-gewijzigd', 'fase-gewijzigd']);
     expect(await tijdlijn.verifieer(v.id)).toEqual({ geldig: true, aantal: 3 });
   });
