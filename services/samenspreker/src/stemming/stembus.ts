@@ -38,7 +38,7 @@ export class Stembus {
   }
 
   /**
-   * Puts the kiezers in the register; the primary key (stemming, account) refuses a second vote.
+   * Puts the kiezers in the register; the unique index on (stemming, account) refuses a second vote.
    * Returns those who were not in it yet. In a sorted order, so two batches naming the same
    * people wait for each other instead of deadlocking.
    */
