@@ -1,15 +1,23 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
 import {
   CONTEXT_HEADERS,
   GEMEENTE_SUBJECTS,
   OPLOSSING_SUBJECTS,
   type OplossingView,
+  persoonsgegevensExportSubject,
+  type PersoonsgegevensExport,
   REACTIE_SUBJECTS,
   type ReactieList,
   type ReactieView,
+  type PapierenBatchOntvangst,
   RONDE_SUBJECTS,
+  STEMMING_SUBJECTS,
+  type StemBewijs,
+  type StemmingUitslag,
+  type StemmingView,
   STEUN_SUBJECTS,
   TAFEL_SUBJECTS,
   type TafelView,
@@ -17,18 +25,33 @@ import {
   type VraagstukView,
 } from '@samen/contracts';
 import { loadEnv } from '@samen/platform';
-import { dataOf, definitionOf, expectEventually, natsConnect, outboxDrained, pollUntil, request, startTestService, testEnv, truncate, withClient } from '@samen/testing';
+import { dataOf, definitionOf, errorOf, expectEventually, natsConnect, outboxDrained, pollUntil, request, startTestService, testEnv, truncate, withClient } from '@samen/testing';
 import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
 import { createGateway } from '../../../../gateway/src/create-gateway';
 import { MailTransport, type MemoryMailTransport } from '../../../identity/src/mail/mail-transport';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
 import { Pseudoniemen, VERWIJDERD_ACCOUNT } from '../gedeeld/pseudoniem';
-import { REDEN_ACCOUNT_VERWIJDERD } from './samenspreker-persoonsgegevens';
+import { Klok } from '../stemming/klok';
+import { REDEN_ACCOUNT_VERWIJDERD, SamensprekerPersoonsgegevens } from './samenspreker-persoonsgegevens';
 
 const GEMEENTE = 'GM0637';
 const WACHTWOORD = 'een lange zin als wachtwoord';
+const UUR = 3_600_000;
 /** Every samenspreker table, with the columns that hold an account id. */
-const TABELLEN = ['vraagstuk', 'deelnemer', 'steunbetuiging', 'oplossing', 'oplossing_versie', 'positie', 'reactie', 'evaluatie', 'tijdlijn_entry'];
+const TABELLEN = [
+  'vraagstuk',
+  'deelnemer',
+  'steunbetuiging',
+  'oplossing',
+  'oplossing_versie',
+  'positie',
+  'reactie',
+  'evaluatie',
+  'tijdlijn_entry',
+  'stemregister',
+  'stem_idempotentie',
+  'papieren_batch',
+];
 
 interface Actor {
   accountId: string;
@@ -53,6 +76,14 @@ describe('samenspreker: pseudoniemen, export and erasure (AVG)', () => {
   let oplossing: OplossingView;
   let keesReactie: ReactieView;
   let anneReactie: ReactieView;
+  // A table vote on v3 (anne's): kees and karel vote digitally, anne on paper, entered by the ambtenaar.
+  let karel: Actor;
+  let v3: VraagstukView;
+  let stemming: StemmingView;
+  let keesBewijs: StemBewijs;
+  let batch: PapierenBatchOntvangst;
+  /** How far the stemmingen clock runs ahead of the real one: past the opening or the closing, without waiting. */
+  let vooruit = 0;
 
   const http = (method: string, path: string, token?: string, body?: unknown) =>
     fetch(`${base}/api/v1${path}`, {
@@ -88,6 +119,13 @@ describe('samenspreker: pseudoniemen, export and erasure (AVG)', () => {
   }
 
   const pseudoniem = (vraagstukId: string, accountId: string) => samenspreker.get(Pseudoniemen).van(vraagstukId, accountId);
+
+  const stem = (as: Actor, besluit: string, idempotencyKey: string = randomUUID()) =>
+    ask<StemBewijs>(STEMMING_SUBJECTS.stemmen, { stemmingId: stemming.id, idempotencyKey, stembiljet: { antwoorden: { besluit } } }, as);
+
+  /** Rows of the stemming in a stemmingen table, as the database holds them. */
+  const stemRijen = (tabel: string) =>
+    withClient('samenspreker', async (c) => (await c.query<Record<string, unknown>>(`select * from "samenspreker"."${tabel}" where "stemming_id" = $1`, [stemming.id])).rows);
 
   /** Every row of the table as text, to search for an account id anywhere in it (jsonb included). */
   const dump = (tabel: string) =>
@@ -127,6 +165,40 @@ describe('samenspreker: pseudoniemen, export and erasure (AVG)', () => {
         `insert into "samenspreker"."evaluatie" ("id", "vraagstuk_id", "gemeente", "evaluatie_sinds", "account_id", "segment", "proces", "uitkomst", "toelichting", "tijdstip")
           values ($1, $2, $3, now(), $4, 'inwoner', 4, 3, 'Het licht brandt.', now())`,
         [randomUUID(), v1.id, GEMEENTE, kees.accountId],
+      ),
+    );
+
+    // Anne raises v3; kees and karel join its table; a table vote opens.
+    karel = await tokenActor(['inwoner']);
+    v3 = dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.create, { soort: 'probleem', titel: 'Speeltuin', omschrijving: 'Kapot.', gebied: { code: 'BU3', naam: 'West' } }, anne));
+    for (const naar of ['oplossingen', 'besluitvorming']) dataOf(await ask(VRAAGSTUK_SUBJECTS.faseWijzigen, { id: v3.id, naar, motivatie: 'Verder.' }, ambtenaar));
+    for (const wie of [kees, karel]) dataOf(await ask(TAFEL_SUBJECTS.toetreden, { id: v3.id }, wie));
+    jest.spyOn(samenspreker.get(Klok), 'nu').mockImplementation(() => new Date(Date.now() + vooruit));
+    const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
+    stemming = dataOf(
+      await ask<StemmingView>(
+        STEMMING_SUBJECTS.create,
+        {
+          vraagstukId: v3.id,
+          titel: 'Nieuwe speeltoestellen',
+          soort: 'advies',
+          kiesgerechtigden: { soort: 'tafel' },
+          vragen: [{ id: 'besluit', tekst: 'Doen?', opties: [{ id: 'ja', tekst: 'Ja' }, { id: 'nee', tekst: 'Nee' }] }],
+          openingTijdstip: iso(UUR),
+          sluitingTijdstip: iso(2 * UUR),
+          kanalen: ['digitaal', 'papier'],
+        },
+        ambtenaar,
+      ),
+    );
+    vooruit = 1.5 * UUR;
+    keesBewijs = dataOf(await stem(kees, 'nee', 'kees-sleutel-0000000000000001'));
+    dataOf(await stem(karel, 'ja'));
+    batch = dataOf(
+      await ask<PapierenBatchOntvangst>(
+        STEMMING_SUBJECTS.papierInvoeren,
+        { stemmingId: stemming.id, batchnummer: 'B-1', aantal: 1, kiezers: [anne.accountId], stembiljetten: [{ antwoorden: { besluit: 'ja' } }] },
+        ambtenaar,
       ),
     );
   });
@@ -191,19 +263,40 @@ describe('samenspreker: pseudoniemen, export and erasure (AVG)', () => {
     expect(deel?.status).toBe('geleverd');
     const gegevens = deel!.gegevens!;
     expect(gegevens.pseudoniemen).toEqual(
-      [v1.id, v2.id].sort().map((vraagstukId) => ({ vraagstukId, pseudoniem: pseudoniem(vraagstukId, kees.accountId) })),
+      [v1.id, v2.id, v3.id].sort().map((vraagstukId) => ({ vraagstukId, pseudoniem: pseudoniem(vraagstukId, kees.accountId) })),
     );
     expect(gegevens.vraagstukken).toEqual([expect.objectContaining({ id: v1.id, titel: 'Donkere tunnel', segment: 'inwoner' })]);
-    expect(gegevens.tafelplaatsen).toEqual([expect.objectContaining({ vraagstukId: v1.id, rol: 'initiatiefnemer', status: 'actief' })]);
+    expect(gegevens.tafelplaatsen).toEqual([
+      expect.objectContaining({ vraagstukId: v1.id, rol: 'initiatiefnemer', status: 'actief' }),
+      expect.objectContaining({ vraagstukId: v3.id, rol: 'deelnemer', status: 'actief' }),
+    ]);
     expect(gegevens.steunbetuigingen).toEqual([expect.objectContaining({ vraagstukId: v2.id, segment: 'inwoner' })]);
     expect(gegevens.oplossingen).toEqual([expect.objectContaining({ id: oplossing.id, vraagstukId: v1.id })]);
     expect(gegevens.oplossingVersies).toEqual([expect.objectContaining({ oplossingId: oplossing.id, vraagstukId: v1.id, versie: 1, titel: 'Lampen' })]);
     expect(gegevens.posities).toEqual([expect.objectContaining({ vraagstukId: v1.id, positie: 'bezwaar', toelichting: 'Te fel.' })]);
     expect(gegevens.reacties).toEqual([expect.objectContaining({ id: keesReactie.id, tekst: 'Ik woon naast de tunnel, Dorpsstraat 12.', verborgen: null })]);
     expect(gegevens.evaluaties).toEqual([expect.objectContaining({ vraagstukId: v1.id, proces: 4, uitkomst: 3, toelichting: 'Het licht brandt.' })]);
+    // That he voted, where and through which channel; not how, and not his receipt (it is only in the
+    // retry record, encrypted under his Idempotency-Key, which samenspreker does not keep).
+    expect(gegevens.gestemd).toEqual([{ stemmingId: stemming.id, vraagstukId: v3.id, titel: 'Nieuwe speeltoestellen', kanaal: 'digitaal', stemmingStatus: 'gepubliceerd' }]);
+    expect(gegevens.papierenBatches).toEqual([]);
+    expect((await stemRijen('stem_idempotentie')).map((r) => r.account_id)).toContain(kees.accountId);
+    const tekst = JSON.stringify(gegevens);
+    expect(tekst).not.toContain(keesBewijs.bonnetje);
+    expect(tekst).not.toMatch(/"nee"|biljet|bonnetje/);
     // Nothing of anne's.
-    expect(JSON.stringify(gegevens)).not.toContain('Goed plan.');
-    expect(JSON.stringify(gegevens)).not.toContain(anne.accountId);
+    expect(tekst).not.toContain('Goed plan.');
+    expect(tekst).not.toContain(anne.accountId);
+  });
+
+  it('exports the paper batches an ambtenaar entered, and that anne voted on paper, without the batch that held her envelope', async () => {
+    const alsAmbtenaar = dataOf(await ask<PersoonsgegevensExport>(persoonsgegevensExportSubject('samenspreker'), { accountId: ambtenaar.accountId }, ambtenaar)).gegevens;
+    expect(alsAmbtenaar.papierenBatches).toEqual([{ stemmingId: stemming.id, vraagstukId: v3.id, batchnummer: 'B-1', aantal: 1 }]);
+    expect(alsAmbtenaar.gestemd).toEqual([]);
+    const alsAnne = dataOf(await ask<PersoonsgegevensExport>(persoonsgegevensExportSubject('samenspreker'), { accountId: anne.accountId }, anne)).gegevens;
+    expect(alsAnne.gestemd).toEqual([expect.objectContaining({ stemmingId: stemming.id, kanaal: 'papier' })]);
+    expect(alsAnne.papierenBatches).toEqual([]);
+    expect(JSON.stringify(alsAnne)).not.toContain(batch.bonnetjes[0]!);
   });
 
   it('after DELETE /mij de-links kees everywhere, hides his reacties, keeps his contributions and their count', async () => {
@@ -219,10 +312,18 @@ describe('samenspreker: pseudoniemen, export and erasure (AVG)', () => {
       expect(await tel(`select count(*) as n from "samenspreker"."vraagstuk" where "initiatiefnemer_account_id" = $1`)).toBe(1);
       expect(await tel(`select count(*) as n from "samenspreker"."oplossing" where "auteur_account_id" = $1`)).toBe(1);
       expect(await tel(`select count(*) as n from "samenspreker"."oplossing_versie" where "auteur_account_id" = $1`)).toBe(1);
-      for (const tabel of ['steunbetuiging', 'positie', 'reactie', 'evaluatie', 'deelnemer']) {
+      for (const tabel of ['steunbetuiging', 'positie', 'reactie', 'evaluatie', 'stemregister']) {
         expect({ tabel, n: await tel(`select count(*) as n from "samenspreker"."${tabel}" where "account_id" = $1`) }).toEqual({ tabel, n: 1 });
       }
+      expect(await tel(`select count(*) as n from "samenspreker"."deelnemer" where "account_id" = $1`)).toBe(2);
     });
+    // In the stemming: still three in the register (his row, channel kept, now of nobody); his retry
+    // record is gone, karel's stays; the ballots and receipts are untouched.
+    expect((await stemRijen('stemregister')).map((r) => [r.account_id, r.kanaal]).sort()).toEqual(
+      [[VERWIJDERD_ACCOUNT, 'digitaal'], [karel.accountId, 'digitaal'], [anne.accountId, 'papier']].sort(),
+    );
+    expect((await stemRijen('stem_idempotentie')).map((r) => r.account_id)).toEqual([karel.accountId]);
+    expect([(await stemRijen('stembiljet')).length, (await stemRijen('bonnetje')).length]).toEqual([3, 3]);
 
     // Steun still counts; the oplossing and the objection stay, now of "verwijderd".
     expect(dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.get, { id: v2.id })).steun.aantal).toBe(voor);
@@ -243,6 +344,43 @@ describe('samenspreker: pseudoniemen, export and erasure (AVG)', () => {
     expect(dataOf(await ask<TafelView>(TAFEL_SUBJECTS.get, { id: v1.id })).deelnemers.map((d) => d.pseudoniem)).toEqual([pseudoniem(v1.id, anne.accountId)]);
     // The timeline did not need to change, and still verifies.
     expect(await (await http('GET', `/vraagstukken/${v1.id}/tijdlijn/_verifieer`)).json()).toMatchObject({ geldig: true });
+  });
+
+  it('erasing a second voter of the same stemming: several tombstones in the register, and the count stays whole', async () => {
+    // karel has no identity account here: the provider itself, in a transaction as the inbox runs it.
+    await samenspreker.get(EntityManager).fork().transactional((em) => samenspreker.get(SamensprekerPersoonsgegevens).pseudonimiseer(karel.accountId, em));
+    expect((await stemRijen('stemregister')).map((r) => r.account_id).sort()).toEqual([VERWIJDERD_ACCOUNT, VERWIJDERD_ACCOUNT, anne.accountId].sort());
+    expect(await stemRijen('stem_idempotentie')).toEqual([]);
+    // One vote per account still holds for the living.
+    expect(errorOf(await stem(anne, 'nee'))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('al gestemd') });
+
+    // Both erased voters left the table (their seats ended); they voted, so they are counted among
+    // the kiesgerechtigden: 3 voters of 3, not 2 (one tombstone) as a union of account ids would give.
+    vooruit = 2.5 * UUR;
+    const { procesVerbaal } = dataOf(await ask<StemmingUitslag>(STEMMING_SUBJECTS.sluiten, { stemmingId: stemming.id }, ambtenaar));
+    expect(procesVerbaal).toMatchObject({ aantalKiezers: 3, aantalKiesgerechtigden: 3 });
+    expect(procesVerbaal.vragen[0]!.opties.map((o) => [o.optieId, o.stemmen])).toEqual([
+      ['ja', 2],
+      ['nee', 1],
+    ]);
+  });
+
+  it('keeps the register and the paper batches append-only for every other update', async () => {
+    await withClient('samenspreker', async (c) => {
+      const weigert = (sql: string, params: unknown[]) => expect(c.query(sql, params)).rejects.toThrow(/append-only/);
+      await weigert(`update "samenspreker"."stemregister" set "kanaal" = 'papier' where "account_id" = $1`, [anne.accountId]);
+      await weigert(`update "samenspreker"."stemregister" set "account_id" = $2 where "account_id" = $1`, [anne.accountId, randomUUID()]);
+      await weigert(`update "samenspreker"."stemregister" set "account_id" = $2, "kanaal" = 'digitaal' where "account_id" = $1`, [anne.accountId, VERWIJDERD_ACCOUNT]);
+      await weigert(`update "samenspreker"."stemregister" set "account_id" = $2 where "account_id" = $1`, [VERWIJDERD_ACCOUNT, kees.accountId]);
+      await weigert(`delete from "samenspreker"."stemregister" where "account_id" = $1`, [anne.accountId]);
+      await weigert(`update "samenspreker"."papieren_batch" set "aantal" = 2 where "stemming_id" = $1`, [stemming.id]);
+      await weigert(`update "samenspreker"."papieren_batch" set "ingevoerd_door" = $2, "aantal" = 2 where "stemming_id" = $1`, [stemming.id, VERWIJDERD_ACCOUNT]);
+      await weigert(`delete from "samenspreker"."papieren_batch" where "stemming_id" = $1`, [stemming.id]);
+      // The erasure itself, for the ambtenaar who entered the batch, is allowed.
+      await c.query('begin');
+      await c.query(`update "samenspreker"."papieren_batch" set "ingevoerd_door" = $2 where "stemming_id" = $1`, [stemming.id, VERWIJDERD_ACCOUNT]);
+      await c.query('rollback');
+    });
   });
 
   it('keeps oplossingen, versions and reacties immutable for every other update', async () => {

@@ -22,7 +22,25 @@ const ACCOUNT_KOLOMMEN: readonly (readonly [tabel: string, kolom: string])[] = [
   ['oplossing_versie', 'auteur_account_id'],
   ['positie', 'account_id'],
   ['evaluatie', 'account_id'],
+  ['stemregister', 'account_id'],
+  ['papieren_batch', 'ingevoerd_door'],
 ];
+
+/** A register entry as the export shows it: that the person voted, where and how, never what. */
+interface GestemdRij {
+  stemming_id: string;
+  vraagstuk_id: string;
+  titel: string;
+  kanaal: string;
+  status: string;
+}
+
+interface BatchRij {
+  stemming_id: string;
+  vraagstuk_id: string;
+  batchnummer: string;
+  aantal: number;
+}
 
 const iso = (d: Date | undefined | null): string | null => d?.toISOString() ?? null;
 
@@ -32,6 +50,9 @@ const iso = (d: Date | undefined | null): string | null => d?.toISOString() ?? n
  * public democratic record (and counted), so they stay, with VERWIJDERD_ACCOUNT as their account.
  * Reacties are free text about anything, often about the writer: they are hidden as a moderator
  * would (reason "account verwijderd"). The timeline holds pseudonyms only and stays as it is.
+ * In stemmingen: the register keeps that someone voted (the counts and the turnout stay), the retry
+ * records (the receipt, encrypted under the voter's Idempotency-Key) are deleted. Ballots and
+ * receipts hold no account id, so there is nothing of the person in them to export or erase.
  */
 @Injectable()
 export class SamensprekerPersoonsgegevens implements PersoonsgegevensProvider {
@@ -48,6 +69,19 @@ export class SamensprekerPersoonsgegevens implements PersoonsgegevensProvider {
       em.find(Reactie, { accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } }),
       em.find(Evaluatie, { accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } }),
     ]);
+    // The register and the paper batches have no entity (Stembus writes them in plain SQL).
+    const gestemd = await em.execute<GestemdRij[]>(
+      `select r."stemming_id", s."vraagstuk_id", s."regels" ->> 'titel' as "titel", r."kanaal", s."status"
+         from "samenspreker"."stemregister" r join "samenspreker"."stemming" s on s."id" = r."stemming_id"
+        where r."account_id" = ? order by s."aangemaakt_tijdstip", s."id"`,
+      [accountId],
+    );
+    const batches = await em.execute<BatchRij[]>(
+      `select b."stemming_id", s."vraagstuk_id", b."batchnummer", b."aantal"
+         from "samenspreker"."papieren_batch" b join "samenspreker"."stemming" s on s."id" = b."stemming_id"
+        where b."ingevoerd_door" = ? order by s."aangemaakt_tijdstip", s."id", b."batchnummer"`,
+      [accountId],
+    );
     // The vraagstuk of each version, to name the person's pseudonym there too.
     const versieOplossingen = versies.length ? await em.find(Oplossing, { id: { $in: [...new Set(versies.map((v) => v.oplossingId))] } }) : [];
     const vraagstukVan = new Map(versieOplossingen.map((o) => [o.id, o.vraagstukId]));
@@ -55,6 +89,8 @@ export class SamensprekerPersoonsgegevens implements PersoonsgegevensProvider {
       ...vraagstukken.map((v) => v.id),
       ...[...tafelplaatsen, ...steunbetuigingen, ...oplossingen, ...posities, ...reacties, ...evaluaties].map((r) => r.vraagstukId),
       ...vraagstukVan.values(),
+      // Entering a batch is a timeline step under the ambtenaar's pseudonym; a vote is no step at all.
+      ...batches.map((b) => b.vraagstuk_id),
     ]);
     return {
       // How the public knows the person in each vraagstuk (timeline, positions, reacties, tafel).
@@ -109,6 +145,11 @@ export class SamensprekerPersoonsgegevens implements PersoonsgegevensProvider {
         verborgen: r.verborgenOp ? { op: iso(r.verborgenOp), reden: r.verborgenReden ?? null } : null,
       })),
       evaluaties: evaluaties.map((e) => ({ vraagstukId: e.vraagstukId, proces: e.proces, uitkomst: e.uitkomst, toelichting: e.toelichting, tijdstip: iso(e.tijdstip) })),
+      // That the person voted and through which channel; how is in no table linked to them, and the
+      // receipt only in the retry record, encrypted under a key samenspreker does not have.
+      gestemd: gestemd.map((g) => ({ stemmingId: g.stemming_id, vraagstukId: g.vraagstuk_id, titel: g.titel, kanaal: g.kanaal, stemmingStatus: g.status })),
+      // As ambtenaar: the paper batches they entered (which batch held a kiezer's envelope is not kept).
+      papierenBatches: batches.map((b) => ({ stemmingId: b.stemming_id, vraagstukId: b.vraagstuk_id, batchnummer: b.batchnummer, aantal: b.aantal })),
     };
   }
 
@@ -130,6 +171,8 @@ export class SamensprekerPersoonsgegevens implements PersoonsgegevensProvider {
         where "account_id" = ?`,
       [VERWIJDERD_ACCOUNT, REDEN_ACCOUNT_VERWIJDERD, accountId],
     );
+    // The receipt of an open stemming's cast, kept for a retry: no one may retry as this account any more.
+    await em.execute(`delete from "samenspreker"."stem_idempotentie" where "account_id" = ?`, [accountId]);
     for (const [tabel, kolom] of ACCOUNT_KOLOMMEN) {
       await em.execute(`update "samenspreker"."${tabel}" set "${kolom}" = ? where "${kolom}" = ?`, [VERWIJDERD_ACCOUNT, accountId]);
     }

@@ -38,7 +38,7 @@ export class Stembus {
   }
 
   /**
-   * Puts the kiezers in the register; the primary key (stemming, account) refuses a second vote.
+   * Puts the kiezers in the register; the unique index on (stemming, account) refuses a second vote.
    * Returns those who were not in it yet. In a sorted order, so two batches naming the same
    * people wait for each other instead of deadlocking.
    */
@@ -84,13 +84,18 @@ export class Stembus {
     return rij!.n;
   }
 
-  /** Everyone entitled at a table vote: who sits at the table now, plus who voted and has left since. */
+  /**
+   * Everyone entitled at a table vote: who voted (also those who left the table since), plus who sits
+   * at the table now and did not vote. Counted per register row, not as a union of account ids:
+   * erased voters all carry the one tombstone id and each still counts.
+   */
   async aantalTafelKiesgerechtigden(em: EntityManager, stemmingId: string, vraagstukId: string): Promise<number> {
     const [rij] = await em.execute<Array<{ n: number }>>(
-      `select count(*)::int as n from (
-         select "account_id" from ${S}."deelnemer" where "vraagstuk_id" = ? and "status" = 'actief'
-         union select "account_id" from ${S}."stemregister" where "stemming_id" = ?) as k`,
-      [vraagstukId, stemmingId],
+      `select ((select count(*) from ${S}."stemregister" where "stemming_id" = ?)
+            + (select count(*) from ${S}."deelnemer" d where d."vraagstuk_id" = ? and d."status" = 'actief'
+                 and not exists (select 1 from ${S}."stemregister" r where r."stemming_id" = ? and r."account_id" = d."account_id")))::int
+            as n`,
+      [stemmingId, vraagstukId, stemmingId],
     );
     return rij!.n;
   }

@@ -60,7 +60,7 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
     return { accountId, token: accessToken };
   }
 
-  function ask<T>(subject: string, payload: unknown, as?: Actor, gemeente = A, timeoutMs = 5000) {
+  function ask<T>(subject: string, payload: unknown, as?: Actor, gemeente = A, timeoutMs = 15_000) {
     const headers: Record<string, string> = { [CONTEXT_HEADERS.gemeente]: gemeente };
     if (as) headers[CONTEXT_HEADERS.authorization] = `Bearer ${as.token}`;
     return request<T>(subject, payload, headers, { nc, timeoutMs });
@@ -460,9 +460,9 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
       await expect(c.query(`update samenspreker.bonnetje set code = code where stemming_id = $1`, [s.id])).rejects.toThrow(/append-only/);
       await expect(c.query(`delete from samenspreker.stemregister where stemming_id = $1`, [s.id])).rejects.toThrow(/append-only/);
     });
-    // Seconds, not minutes: one short transaction per cast.
-    expect(duur).toBeLessThan(20_000);
-  });
+    // Seconds, not minutes: one short transaction per cast (about 6 s here; generous for a loaded CI machine — a deadlock would hang far longer).
+    expect(duur).toBeLessThan(60_000);
+  }, 120_000);
 
   it('closing while casts are in flight: every cast that got a receipt is counted, every later one is refused', async () => {
     const s = await stemming();

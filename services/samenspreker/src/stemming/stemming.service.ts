@@ -195,7 +195,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * One digital vote, in one short transaction: register (the primary key refuses a second vote),
+   * One digital vote, in one short transaction: register (its unique (stemming, account) index refuses a second vote),
    * ballot and receipt apart, and the encrypted retry record. Two casts of one person meet at the
    * register's key: the second waits for the first and then returns its receipt (same key) or 409.
    */

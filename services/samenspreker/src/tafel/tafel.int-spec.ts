@@ -11,7 +11,7 @@ import {
 } from '@samen/contracts';
 import { dataOf, errorOf, pollUntil, streamEvents, streamLastSeq, truncate } from '@samen/testing';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
-import { Pseudoniemen } from '../gedeeld/pseudoniem';
+import { Pseudoniemen, VERWIJDERD_ACCOUNT } from '../gedeeld/pseudoniem';
 import { type Actor, SamenspraakFixture } from '../testing/samenspraak.fixture';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 
@@ -87,6 +87,8 @@ describe('samenspreker over NATS (de Samenspraaktafel)', () => {
     expect(errorOf(await ask(TAFEL_SUBJECTS.uitnodigen, uitnodiging(bob.accountId, 'deelnemer', 'bedrijfsleven')))).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(errorOf(await ask(TAFEL_SUBJECTS.uitnodigen, uitnodiging(bob.accountId, 'initiatiefnemer', 'inwoner'), ambtenaar))).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(errorOf(await ask(TAFEL_SUBJECTS.uitnodigen, uitnodiging(bob.accountId, 'deelnemer', 'inwoner', org1), ambtenaar))).toMatchObject({ code: 'VALIDATION_FAILED' });
+    // The erasure tombstone is nobody; any other unknown id is invited, and simply never accepted.
+    expect(errorOf(await ask(TAFEL_SUBJECTS.uitnodigen, uitnodiging(VERWIJDERD_ACCOUNT, 'deelnemer', 'inwoner'), ambtenaar))).toMatchObject({ code: 'NOT_FOUND', message: 'Dit account bestaat niet.' });
     expect(errorOf(await ask(TAFEL_SUBJECTS.uitnodigen, { ...uitnodiging(bob.accountId, 'deelnemer', 'inwoner'), id: randomUUID() }, ambtenaar))).toMatchObject({ code: 'NOT_FOUND' });
     const bobUitgenodigd = dataOf(await ask<DeelnemerView>(TAFEL_SUBJECTS.uitnodigen, uitnodiging(bob.accountId, 'deelnemer', 'bedrijfsleven', org1), anne));
 

@@ -14,7 +14,7 @@ import {
   type TafelView,
 } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
-import { Pseudoniemen } from '../gedeeld/pseudoniem';
+import { Pseudoniemen, VERWIJDERD_ACCOUNT } from '../gedeeld/pseudoniem';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Vastlegging } from '../tijdlijn/vastlegging';
 import type { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
@@ -117,9 +117,16 @@ export class TafelService {
     return { vraagstukId: vraagstuk.id, deelnemers: zetels.map((d) => this.deelnemerView(d, metAccountIds)), vertegenwoordiging: vertegenwoordiging(zetels) };
   }
 
+  /**
+   * Does not ask identity whether the account exists: identity offers no lookup of another account
+   * (and should not become a directory of who has one). An invitation to an account that does not
+   * exist is never accepted, since only a token of that account can accept it; it represents no one
+   * and gives no vote. Only the erasure tombstone is known here to be nobody, and refused.
+   */
   async uitnodigen(input: TafelUitnodiging, caller: Principal | undefined, context: MessageContext): Promise<DeelnemerView> {
     const actor = vereisActor(caller, 'iemand aan tafel uit te nodigen');
     const gemeente = vereisGemeente(context, actor);
+    if (input.accountId === VERWIJDERD_ACCOUNT) throw DomainError.notFound('Dit account');
     if (input.organisatie && input.segment === 'inwoner') {
       throw DomainError.validation([{ name: 'segment', code: 'segment', reason: 'Wie namens een organisatie aan tafel zit, vertegenwoordigt het segment van die organisatie, niet inwoner.' }]);
     }
