@@ -96,7 +96,8 @@ async function sameAnswers(ctx, scenario, data, canonical) {
     const [baseline, suite] = await Promise.all(
       [ctx.baselineUrl, ctx.gatewayUrl].map(async (base) => {
         // A one-off header set (a voter's token) may serve both: the baseline writes into its own tables.
-        const response = await fetch(`${base}${path}`, { method, headers: { ...headers, ...perVerzoek?.[i]?.headers }, body });
+        const extra = perVerzoek?.[i] ?? {};
+        const response = await fetch(`${base}${extra.path ?? path}`, { method, headers: { ...headers, ...extra.headers }, body });
         return { status: response.status, json: await response.json() };
       }),
     );

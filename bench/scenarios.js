@@ -6,8 +6,8 @@
 //     { name, prepare(ctx) → data, load(ctx, data, { seconds }) → autocannon options without url/connections/duration }
 //     The same requests go to the gateway and to bench/baseline.js (same paths), so the baseline
 //     needs a route doing the same SQL work as the suite for them. `load` is called before every
-//     measurement of `seconds` (0 for the parity check), e.g. for a fresh token. A request that can
-//     be made only once (a vote) takes its headers from `perVerzoek`, one set per request (bench/load.js).
+//     measurement of `seconds` (0 for the parity check), e.g. for a fresh token. Requests that differ
+//     one by one (a vote: its voter's token) take headers or path from `perVerzoek` (bench/load.js).
 //
 //   Not HTTP (a duration, printed with the rps and latency fields null):
 //     { name, prepare(ctx) → data, meet(ctx, data) → milliseconds, or { durationMs, ...more figures } }
@@ -120,7 +120,7 @@ async function vraagstukMetTijdlijn(ctx, extra) {
 
 /** What a resident reacts. */
 const NIEUWE_REACTIE = { tekst: 'Goed dat dit op de agenda komt: mijn kinderen steken daar elke ochtend over en het is echt gevaarlijk.' };
-const REACTIE_GESPREKKEN = 8;
+const REACTIE_GESPREKKEN = 32;
 
 /** The stemming's wijk, and the buurt in it where the voters are verified residents (a buurt lies in its wijk). */
 const STEM_WIJK = 'WK063701';
@@ -251,8 +251,8 @@ const SCENARIOS = [
   },
   {
     // A busy evening: residents react in REACTIE_GESPREKKEN discussions at once (each request the
-    // next vraagstuk, so connections spread over them). Every reactie locks its vraagstuk's row,
-    // so all of them in one discussion would measure that lock's queue rather than the work.
+    // next vraagstuk, over all connections). Every reactie locks its vraagstuk's row, so all of
+    // them in one discussion would measure that lock's queue rather than the work.
     name: 'reactie-plaatsen',
     prepare: async (ctx) => {
       const token = await ctx.token();
@@ -262,7 +262,9 @@ const SCENARIOS = [
     },
     load: async (ctx, { ids }) => ({
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await ctx.token()}`, [ctx.gemeenteHeader]: ctx.gemeente },
-      requests: ids.map((id) => ({ method: 'POST', path: `/api/v1/vraagstukken/${id}/reacties`, body: JSON.stringify(NIEUWE_REACTIE) })),
+      requests: [{ method: 'POST', path: `/api/v1/vraagstukken/${ids[0]}/reacties`, body: JSON.stringify(NIEUWE_REACTIE) }],
+      perVerzoek: ids.map((id) => ({ path: `/api/v1/vraagstukken/${id}/reacties` })),
+      rondgaand: true,
     }),
   },
   {
