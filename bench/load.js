@@ -16,10 +16,35 @@ function measure(options) {
 
 module.exports = { measure };
 
+/**
+ * `perVerzoek` (per request): a list of `{ headers?, path? }`, each used for one request, in order
+ * over all connections. One-off by default (a fresh voter's token and Idempotency-Key per cast):
+ * the scenario sizes the list for the measurement, and running out fails the measurement instead
+ * of reporting a figure. With `rondgaand` the list is walked round and round (requests spread over
+ * several vraagstukken: every connection takes the next, so they do not move in step).
+ */
+function perVerzoekOpties({ perVerzoek, rondgaand, ...options }) {
+  if (!perVerzoek) return { options, op: () => false };
+  let volgende = 0;
+  // autocannon cannot stop a run from inside setupRequest: the last set is sent again (and its
+  // answer will be a refusal), and the run is reported as failed.
+  const setupRequest = (request) => {
+    const i = volgende++;
+    const extra = perVerzoek[rondgaand ? i % perVerzoek.length : Math.min(i, perVerzoek.length - 1)];
+    return { ...request, ...(extra.path ? { path: extra.path } : {}), headers: { ...request.headers, ...extra.headers } };
+  };
+  return {
+    options: { ...options, requests: options.requests.map((request) => ({ ...request, setupRequest })) },
+    op: () => !rondgaand && volgende > perVerzoek.length,
+  };
+}
+
 if (require.main === module) {
-  process.once('message', (options) => {
+  process.once('message', (message) => {
+    const { options, op } = perVerzoekOpties(message);
     autocannon(options, (error, result) => {
       if (error) return process.send({ error: error.message }, () => process.exit(0));
+      if (op()) return process.send({ error: `${options.url}: de ${message.perVerzoek.length} eenmalige verzoeken waren op / ran out of one-off requests` }, () => process.exit(0));
       // Any error or unexpected status makes the figure worthless: say so instead of reporting it.
       if (result.non2xx || result.errors || result.timeouts) {
         return process.send({ error: `${options.url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts` }, () => process.exit(0));

@@ -2,7 +2,7 @@
 // and migrated with the services' own migrations), identity, samenspreker and the gateway from
 // dist/ as separate processes (as `npm run up` and production run them), and the bare baseline.
 const { fork, spawn } = require('node:child_process');
-const { randomUUID } = require('node:crypto');
+const { createPrivateKey, randomBytes, randomUUID } = require('node:crypto');
 const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 
@@ -54,11 +54,12 @@ function run(script, args, env) {
   });
 }
 
-/** One request over NATS through a bouwsteen's own contract, as up.js sends it. */
-async function ask(nc, subject, payload) {
+/** One request over NATS through a bouwsteen's own contract, as up.js sends it (and the gateway: `extra` for its context headers). */
+async function ask(nc, subject, payload, extra = {}, timeout = 10_000) {
   const headers = require('nats').headers();
   headers.set(contracts.CONTEXT_HEADERS.correlationId, randomUUID());
-  const msg = await nc.request(subject, JSON.stringify(payload), { timeout: 10_000, headers });
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  const msg = await nc.request(subject, JSON.stringify(payload), { timeout, headers });
   const reply = JSON.parse(new TextDecoder().decode(msg.data));
   if (reply.error) throw new Error(`${subject}: ${reply.error.code} ${reply.error.message}`);
   return reply.data;
@@ -75,7 +76,8 @@ async function until(what, check, timeoutMs = 60_000) {
 
 /**
  * Everything up and ready; returns the context the scenarios get: URLs, a pg pool on the bench
- * database (superuser, for seeding), and `token()` for a fresh access token of the demo inwoner.
+ * database (superuser, for seeding), `token()` for a fresh access token of the demo inwoner,
+ * `tokenVoor(claims)` for tokens of made-up accounts and `vraag(...)` for a request over NATS.
  */
 async function startSuite({ adminUrl }) {
   const started = [];
@@ -93,8 +95,13 @@ async function startSuite({ adminUrl }) {
     const gatewayPort = await freePort();
     const baselinePort = await freePort();
     const pids = {};
+    // samenspreker and the baseline compute the same pseudonyms (HMAC) under this one key.
+    const pseudoniemSleutel = randomBytes(32).toString('hex');
+    // identity seals its signing key with this secret; the harness unseals it to sign many voters' tokens (see tokenVoor).
+    const identityGeheim = randomBytes(32).toString('hex');
     for (const b of BOUWSTENEN) {
-      const child = startProcess(b, `dist/services/${b}/src/main.js`, { DATABASE_URL: dbUrl(b), NATS_URL: nats.url, HEALTH_PORT: '0' });
+      const eigen = b === 'samenspreker' ? { SAMENSPREKER_PSEUDONIEM_SLEUTEL: pseudoniemSleutel } : { IDENTITY_KEY_SECRET: identityGeheim };
+      const child = startProcess(b, `dist/services/${b}/src/main.js`, { DATABASE_URL: dbUrl(b), NATS_URL: nats.url, HEALTH_PORT: '0', ...eigen });
       started.push(child);
       pids[b] = child.pid;
     }
@@ -126,7 +133,7 @@ async function startSuite({ adminUrl }) {
     const baseline = fork(join(__dirname, 'baseline.js'), {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       execArgv: profile,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: adminUrl, PORT: String(baselinePort), BENCH_JWKS: JSON.stringify(jwks) },
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: adminUrl, PORT: String(baselinePort), BENCH_JWKS: JSON.stringify(jwks), SAMENSPREKER_PSEUDONIEM_SLEUTEL: pseudoniemSleutel },
     });
     started.push(baseline);
     pids.baseline = baseline.pid;
@@ -146,7 +153,39 @@ async function startSuite({ adminUrl }) {
       return (await response.json()).accessToken;
     }
 
+    /**
+     * Access tokens for made-up accounts (a stemming needs thousands of distinct verified voters;
+     * logging that many in would measure password hashing): signed by identity's own TokenIssuer
+     * with identity's current signing key, unsealed from its table, so every verifier accepts them
+     * exactly as it accepts a login's. `claims` as TokenIssuer takes them, without accountId.
+     */
+    let uitgever;
+    async function tokenVoor(claims, accountId = randomUUID()) {
+      if (!uitgever) {
+        const { rows } = await pool.query('select kid, private_key_encrypted from identity.signing_key where vervangen_tijdstip is null');
+        const { KeyEncryption } = require(join(root, 'dist/services/identity/src/sleutels/key-encryption'));
+        const { TokenIssuer } = require(join(root, 'dist/services/identity/src/sleutels/token-issuer'));
+        const privateKey = createPrivateKey({ key: new KeyEncryption(identityGeheim).decrypt(rows[0].private_key_encrypted, rows[0].kid), format: 'der', type: 'pkcs8' });
+        uitgever = new TokenIssuer({ current: async () => ({ kid: rows[0].kid, privateKey }) }, 600);
+      }
+      const { accessToken } = await uitgever.issueAccessToken({ accountId, gemeente: GEMEENTE.code, amr: ['pwd'], ...claims });
+      return { accountId, token: accessToken };
+    }
+
+    /** A request straight to a bouwsteen over NATS, as the gateway sends it, for steps that outlast the gateway's timeout. */
+    async function vraag(subject, payload, { token: bearer, timeoutMs = 10_000 } = {}) {
+      const nc = await connect({ servers: nats.url, name: 'samen-bench' });
+      try {
+        const extra = { [contracts.CONTEXT_HEADERS.gemeente]: GEMEENTE.code, ...(bearer ? { [contracts.CONTEXT_HEADERS.authorization]: `Bearer ${bearer}` } : {}) };
+        return await ask(nc, subject, payload, extra, timeoutMs);
+      } finally {
+        await nc.close();
+      }
+    }
+
     return {
+      tokenVoor,
+      vraag,
       gatewayUrl,
       baselineUrl: `http://127.0.0.1:${baselinePort}`,
       gemeente: GEMEENTE.code,
