@@ -4,7 +4,7 @@
 // own JSON schemas and verifies access tokens (one EdDSA signature against identity's JWKS, as any
 // API that accepts writes must), so what the ratio measures is the suite's architecture, not
 // skipped work. Started by bench/suite.js; `process.send('ready')` once it listens.
-const { randomUUID } = require('node:crypto');
+const { createHmac, randomUUID } = require('node:crypto');
 const { join } = require('node:path');
 
 /** Where the baseline writes: copies of samenspreker's tables (same columns, checks and indexes). */
@@ -40,7 +40,19 @@ function main() {
   const uuid = { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' };
   const gemeenteVan = (request) => request.headers['samen-gemeente'];
 
-  const view = (r) => ({
+  // The suite's pseudonym rule (gedeeld/pseudoniem.ts) under the same key: bench/suite.js gives
+  // samenspreker and this process the same SAMENSPREKER_PSEUDONIEM_SLEUTEL.
+  const sleutel = process.env.SAMENSPREKER_PSEUDONIEM_SLEUTEL;
+  const pseudoniem = (vraagstukId, accountId) => createHmac('sha256', sleutel).update(`${vraagstukId}:${accountId}`, 'utf8').digest('hex').slice(0, 20);
+  /** Who someone is in one vraagstuk, as the public sees it; `eigen` for the caller themself. */
+  const persoon = (vraagstukId, wie, kijker) => ({
+    pseudoniem: pseudoniem(vraagstukId, wie.accountId),
+    segment: wie.segment,
+    ...(wie.organisatie ? { organisatie: wie.organisatie } : {}),
+    ...(kijker === wie.accountId ? { eigen: true } : {}),
+  });
+
+  const view = (r, kijker) => ({
     id: r.id,
     gemeente: r.gemeente,
     soort: r.soort,
@@ -48,10 +60,12 @@ function main() {
     omschrijving: r.omschrijving,
     gebied: { code: r.gebied_code, naam: r.gebied_naam },
     themas: r.themas,
-    initiatiefnemer: { accountId: r.initiatiefnemer_account_id, segment: r.initiatiefnemer_segment, ...(r.initiatiefnemer_organisatie ? { organisatie: r.initiatiefnemer_organisatie } : {}) },
+    initiatiefnemer: persoon(r.id, { accountId: r.initiatiefnemer_account_id, segment: r.initiatiefnemer_segment, organisatie: r.initiatiefnemer_organisatie }, kijker),
     fase: r.fase,
     faseSinds: r.fase_sinds.toISOString(),
     aangemaaktTijdstip: r.aangemaakt_tijdstip.toISOString(),
+    steun: { aantal: r.steun_aantal, drempel: r.steundrempel },
+    reactietermijn: { uiterlijk: r.reactie_uiterlijk.toISOString(), verstreken: r.fase === 'agendering' && Date.now() > r.reactie_uiterlijk.getTime() },
   });
 
   // vraagstuk-lezen (1/2): the suite's `findOne(Vraagstuk, { id, gemeente })`.
@@ -91,7 +105,7 @@ function main() {
     const filters = new URLSearchParams({ fase, gebied }).toString();
     const laatste = page[page.length - 1];
     return {
-      vraagstukken: page.map(view),
+      vraagstukken: page.map((r) => view(r)),
       _links: {
         self: { href: `/api/v1/vraagstukken?${filters}` },
         ...(rows.length > 50 ? { next: { href: `/api/v1/vraagstukken?${filters}&na=${Buffer.from(JSON.stringify([laatste.aangemaakt_tijdstip.toISOString(), laatste.id])).toString('base64url')}` } } : {}),
@@ -122,14 +136,19 @@ function main() {
     const nu = new Date();
     const id = randomUUID();
     const themas = [...new Set((body.themas ?? []).map((t) => t.trim()).filter(Boolean))];
-    const actor = { accountId: claims.sub, segment: claims.segment, ...(claims.organisatie ? { organisatie: claims.organisatie } : {}) };
+    // The timeline shows the vraagstuk's pseudonym, never the account id.
+    const actor = { pseudoniem: pseudoniem(id, claims.sub), segment: claims.segment, ...(claims.organisatie ? { organisatie: claims.organisatie } : {}) };
+    // The suite asks identity for the gemeente's settings (steundrempel, reactietermijn) before its
+    // transaction; identity reads its row: the same read here, straight from identity's table.
+    const instellingen = (await pool.query('select instellingen from identity.gemeente where code = $1', [gemeente])).rows[0]?.instellingen;
+    if (!instellingen) return reply.code(404).send({ status: 404 });
     const client = await pool.connect();
     try {
       await client.query('begin');
       const { rows } = await client.query(
-        `insert into bench_baseline.vraagstuk (id, gemeente, soort, titel, omschrijving, gebied_code, gebied_naam, themas, initiatiefnemer_account_id, initiatiefnemer_segment, initiatiefnemer_organisatie, fase, fase_sinds, aangemaakt_tijdstip)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'agendering', $12, $12) returning *`,
-        [id, gemeente, body.soort, body.titel.trim(), body.omschrijving, body.gebied.code, body.gebied.naam, themas, claims.sub, claims.segment, claims.organisatie ?? null, nu],
+        `insert into bench_baseline.vraagstuk (id, gemeente, soort, titel, omschrijving, gebied_code, gebied_naam, themas, initiatiefnemer_account_id, initiatiefnemer_segment, initiatiefnemer_organisatie, fase, fase_sinds, aangemaakt_tijdstip, steundrempel, steun_aantal, reactie_uiterlijk)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'agendering', $12, $12, $13, 0, $14) returning *`,
+        [id, gemeente, body.soort, body.titel.trim(), body.omschrijving, body.gebied.code, body.gebied.naam, themas, claims.sub, claims.segment, claims.organisatie ?? null, nu, instellingen.steundrempel, new Date(nu.getTime() + instellingen.reactietermijnDagen * 86_400_000)],
       );
       await client.query(
         `insert into bench_baseline.deelnemer (id, vraagstuk_id, gemeente, account_id, rol, segment, organisatie, status, sinds) values ($1, $2, $3, $4, 'initiatiefnemer', $5, $6, 'actief', $7)`,
@@ -157,12 +176,12 @@ function main() {
         datacontenttype: 'application/json',
         gemeente,
         correlationid: request.id,
-        data: { id, gemeente, soort: body.soort, titel: body.titel.trim(), gebied: body.gebied, themas, initiatiefnemer: { segment: claims.segment }, fase: 'agendering' },
+        data: { id, gemeente, soort: body.soort, titel: body.titel.trim(), gebied: body.gebied, themas, initiatiefnemer: { segment: claims.segment, ...(claims.organisatie ? { organisatie: claims.organisatie } : {}) }, fase: 'agendering' },
       };
       await client.query('insert into bench_baseline.outbox (id, subject, event, occurred_at, attempts) values ($1, $2, $3::jsonb, $4, 0)', [eventId, VRAAGSTUK_EVENTS.aangemaakt, JSON.stringify(event), nu]);
       await client.query('commit');
       reply.code(201);
-      return view(rows[0]);
+      return view(rows[0], claims.sub);
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;

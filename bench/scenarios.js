@@ -14,7 +14,7 @@
 //
 // `ctx` (bench/suite.js): { pool (superuser pg pool on the bench database), gemeente, andereGemeente,
 // gemeenteHeader, gatewayUrl, token() → a fresh access token of the demo inwoner }.
-const { randomUUID } = require('node:crypto');
+const { randomBytes, randomUUID } = require('node:crypto');
 const { join } = require('node:path');
 
 const { hashVan, NUL_HASH } = require(join(__dirname, '..', 'dist/services/samenspreker/src/tijdlijn/tijdlijn-keten'));
@@ -42,11 +42,11 @@ async function zorgVoorVraagstukken(ctx, aantal) {
   const zaai = (gemeente, van, tot) =>
     ctx.pool.query(
       `insert into samenspreker.vraagstuk (id, gemeente, soort, titel, omschrijving, gebied_code, gebied_naam, themas,
-         initiatiefnemer_account_id, initiatiefnemer_segment, fase, fase_sinds, aangemaakt_tijdstip)
+         initiatiefnemer_account_id, initiatiefnemer_segment, fase, fase_sinds, aangemaakt_tijdstip, steundrempel, reactie_uiterlijk)
        select gen_random_uuid(), $1, case when n % 3 = 0 then 'kans' else 'probleem' end,
          'Bench-vraagstuk ' || n, repeat('Een omschrijving van het vraagstuk zoals een inwoner die schrijft. ', 4),
          'wijk-' || lpad(g::text, 2, '0'), 'Wijk ' || g, array['verkeer', 'groen'],
-         $2, 'inwoner', f, now() - n * interval '1 minute', now() - n * interval '1 minute'
+         $2, 'inwoner', f, now() - n * interval '1 minute', now() - n * interval '1 minute', 25, now() - n * interval '1 minute' + interval '20 days'
        from generate_series($3::int, $4::int) as n,
          lateral (select least(49, floor(power(50, (n * 0.6180339887) % 1)))::int as g) as gebied,
          lateral (select case
@@ -92,7 +92,8 @@ async function vraagstukMetTijdlijn(ctx, extra) {
   let vorigeHash = kop?.hash ?? NUL_HASH;
   for (let volgnummer = (kop?.volgnummer ?? 0) + 1; volgnummer <= (kop?.volgnummer ?? 0) + extra; volgnummer++) {
     const tijdstip = new Date();
-    const actor = { accountId: randomUUID(), segment: 'inwoner' };
+    // As Vastlegging records it: the vraagstuk's pseudonym of someone, never an account id.
+    const actor = { pseudoniem: randomBytes(10).toString('hex'), segment: 'inwoner' };
     const gegevens = { tekst: `Bijdrage ${volgnummer} aan het gesprek over dit vraagstuk.` };
     const hash = hashVan({ vraagstukId: id, volgnummer, tijdstip: tijdstip.toISOString(), soort: 'bijdrage-geplaatst', actor, gegevens, vorigeHash });
     await ctx.pool.query(

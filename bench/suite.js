@@ -2,7 +2,7 @@
 // and migrated with the services' own migrations), identity, samenspreker and the gateway from
 // dist/ as separate processes (as `npm run up` and production run them), and the bare baseline.
 const { fork, spawn } = require('node:child_process');
-const { randomUUID } = require('node:crypto');
+const { randomBytes, randomUUID } = require('node:crypto');
 const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 
@@ -93,8 +93,11 @@ async function startSuite({ adminUrl }) {
     const gatewayPort = await freePort();
     const baselinePort = await freePort();
     const pids = {};
+    // samenspreker and the baseline compute the same pseudonyms (HMAC) under this one key.
+    const pseudoniemSleutel = randomBytes(32).toString('hex');
     for (const b of BOUWSTENEN) {
-      const child = startProcess(b, `dist/services/${b}/src/main.js`, { DATABASE_URL: dbUrl(b), NATS_URL: nats.url, HEALTH_PORT: '0' });
+      const eigen = b === 'samenspreker' ? { SAMENSPREKER_PSEUDONIEM_SLEUTEL: pseudoniemSleutel } : {};
+      const child = startProcess(b, `dist/services/${b}/src/main.js`, { DATABASE_URL: dbUrl(b), NATS_URL: nats.url, HEALTH_PORT: '0', ...eigen });
       started.push(child);
       pids[b] = child.pid;
     }
@@ -126,7 +129,7 @@ async function startSuite({ adminUrl }) {
     const baseline = fork(join(__dirname, 'baseline.js'), {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       execArgv: profile,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: adminUrl, PORT: String(baselinePort), BENCH_JWKS: JSON.stringify(jwks) },
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: adminUrl, PORT: String(baselinePort), BENCH_JWKS: JSON.stringify(jwks), SAMENSPREKER_PSEUDONIEM_SLEUTEL: pseudoniemSleutel },
     });
     started.push(baseline);
     pids.baseline = baseline.pid;
