@@ -8,12 +8,15 @@ import {
   type Segment,
   VRAAGSTUK_EVENTS,
   VRAAGSTUK_SUBJECTS,
+  TAFEL_SUBJECTS,
+  type TafelView,
   type VraagstukList,
   type VraagstukView,
 } from '@samen/contracts';
 import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, request, startTestService, streamEvents, streamLastSeq, truncate } from '@samen/testing';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
 import { Pseudoniemen } from '../gedeeld/pseudoniem';
+import { NUL_HASH } from '../tijdlijn/tijdlijn-keten';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 
 interface Actor {
@@ -27,9 +30,11 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
   let nc: NatsConnection;
 
   /** Identity signs real tokens; samenspreker verifies them against its published keys, as in production. */
-  async function actor(rollen: Rol[], segment: Segment = 'inwoner', gemeente = 'GM0637'): Promise<Actor> {
+  async function actor(rollen: Rol[], segment: Segment = 'inwoner', gemeente = 'GM0637', organisatie?: string): Promise<Actor> {
     const accountId = randomUUID();
-    const { accessToken } = await identity.get(TokenIssuer).issueAccessToken({ accountId, rollen, segment, gemeente, amr: ['pwd', 'otp'] });
+    const { accessToken } = await identity
+      .get(TokenIssuer)
+      .issueAccessToken({ accountId, rollen, segment, gemeente, amr: ['pwd', 'otp'], ...(organisatie ? { organisatie } : {}) });
     return { accountId, token: accessToken };
   }
 
@@ -170,5 +175,23 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
     const tijdlijn = samenspreker.get(Tijdlijn);
     expect((await tijdlijn.lees(v.id, { limiet: 10 })).map((e) => e.soort)).toEqual(['vraagstuk-aangemaakt', 'fase-gewijzigd', 'fase-gewijzigd']);
     expect(await tijdlijn.verifieer(v.id)).toEqual({ geldig: true, aantal: 3 });
+  });
+
+  // The public reads are raw SQL mapped to the view and a create skips the chain lock: both must give what the ORM path gave.
+  it("reads an organisation's vraagstuk exactly as its create answered; the create seats the initiatiefnemer and starts the chain at 1", async () => {
+    const organisatie = randomUUID();
+    const bea = await actor(['inwoner'], 'bedrijfsleven', 'GM0637', organisatie);
+    const v = dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.create, nieuw('Laden en lossen in de Kerkstraat', 'BU07370199'), bea));
+    expect(v.initiatiefnemer).toEqual({ pseudoniem: expect.any(String), segment: 'bedrijfsleven', organisatie, eigen: true });
+    const publiek = { ...v, initiatiefnemer: { pseudoniem: v.initiatiefnemer.pseudoniem, segment: 'bedrijfsleven', organisatie } };
+    expect(dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.get, { id: v.id }))).toEqual(publiek);
+    expect(dataOf(await ask<VraagstukList>(VRAAGSTUK_SUBJECTS.list, { gebied: 'BU07370199' }))).toEqual({ items: [publiek] });
+    expect(dataOf(await ask<VraagstukList>(VRAAGSTUK_SUBJECTS.list, { gebied: 'BU07370199', thema: 'veiligheid', q: 'lossen' }, bea))).toEqual({ items: [v] });
+
+    const tafel = dataOf(await ask<TafelView>(TAFEL_SUBJECTS.get, { id: v.id }));
+    expect(tafel.deelnemers).toEqual([expect.objectContaining({ rol: 'initiatiefnemer', segment: 'bedrijfsleven', organisatie })]);
+    const [eerste] = await samenspreker.get(Tijdlijn).lees(v.id);
+    expect(eerste).toMatchObject({ volgnummer: 1, vorigeHash: NUL_HASH, soort: 'vraagstuk-aangemaakt', tijdstip: expect.any(Date) });
+    expect(await samenspreker.get(Tijdlijn).verifieer(v.id)).toEqual({ geldig: true, aantal: 1 });
   });
 });
