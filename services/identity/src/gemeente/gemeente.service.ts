@@ -46,12 +46,10 @@ export class GemeenteService {
    * pg gives text[] as an array and jsonb parsed; timestamptz comes as text (MikroORM sets pg up so).
    */
   async get(code: string): Promise<GemeenteView> {
-    const [rij] = await this.em
-      .getConnection()
-      .execute<Array<Omit<GemeenteGegevens, 'aangemaaktTijdstip'> & { aangemaaktTijdstip: string }>>(
-        `select "code", "naam", "bouwstenen", "aangemaakt_tijdstip" as "aangemaaktTijdstip", "instellingen" from "identity"."gemeente" where "code" = ?`,
-        [code],
-      );
+    const [rij] = await this.em.execute<Array<Omit<GemeenteGegevens, 'aangemaaktTijdstip'> & { aangemaaktTijdstip: string }>>(
+      `select "code", "naam", "bouwstenen", "aangemaakt_tijdstip" as "aangemaaktTijdstip", "instellingen" from "identity"."gemeente" where "code" = ?`,
+      [code],
+    );
     if (!rij) throw DomainError.notFound(`Gemeente ${code}`);
     return toView({ ...rij, aangemaaktTijdstip: new Date(rij.aangemaaktTijdstip) });
   }

@@ -92,7 +92,7 @@ export class Tijdlijn {
    */
   async lees(vraagstukId: string, opties: { na?: number; limiet?: number } = {}): Promise<TijdlijnEntry[]> {
     const limiet = Math.min(Math.max(opties.limiet ?? TIJDLIJN_STANDAARD_LIMIET, 1), TIJDLIJN_MAX_LIMIET + 1);
-    const rijen = await this.em.getConnection().execute<Array<Omit<TijdlijnEntry, 'tijdstip'> & { tijdstip: string }>>(
+    const rijen = await this.em.execute<Array<Omit<TijdlijnEntry, 'tijdstip'> & { tijdstip: string }>>(
       `select "id", "vraagstuk_id" as "vraagstukId", "volgnummer", "gemeente", "tijdstip", "soort", "actor", "gegevens", "vorige_hash" as "vorigeHash", "hash"
        from "samenspreker"."tijdlijn_entry" where "vraagstuk_id" = ? and "volgnummer" > ? order by "volgnummer" asc limit ?`,
       [vraagstukId, opties.na ?? 0, limiet],

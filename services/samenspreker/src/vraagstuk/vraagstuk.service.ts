@@ -166,9 +166,7 @@ export class VraagstukService {
   /** Public. Within a gemeente, another gemeente's vraagstuk does not exist. */
   async get(id: string, context: MessageContext, actor?: Principal): Promise<VraagstukView> {
     const gemeente = werkGemeente(context, actor);
-    const [rij] = await this.em
-      .getConnection()
-      .execute<VraagstukRij[]>(`select ${VIEW_KOLOMMEN} from "samenspreker"."vraagstuk" where "id" = ?${gemeente ? ` and "gemeente" = ?` : ''}`, gemeente ? [id, gemeente] : [id]);
+    const [rij] = await this.em.execute<VraagstukRij[]>(`select ${VIEW_KOLOMMEN} from "samenspreker"."vraagstuk" where "id" = ?${gemeente ? ` and "gemeente" = ?` : ''}`, gemeente ? [id, gemeente] : [id]);
     if (!rij) throw DomainError.notFound('Dit vraagstuk');
     return this.view(gegevensVan(rij), actor);
   }
@@ -196,7 +194,7 @@ export class VraagstukService {
     if (vraag.termijnVerstreken === false) waar(`("fase" <> 'agendering' or "reactie_uiterlijk" >= ?)`, nu);
     if (na) waar(`("aangemaakt_tijdstip" < ? or ("aangemaakt_tijdstip" = ? and "id" < ?))`, na.tijdstip, na.tijdstip, na.id);
     const rijen = (
-      await this.em.getConnection().execute<VraagstukRij[]>(
+      await this.em.execute<VraagstukRij[]>(
         `select ${VIEW_KOLOMMEN} from "samenspreker"."vraagstuk" where ${voorwaarden.join(' and ')} order by "aangemaakt_tijdstip" desc, "id" desc limit ?`,
         [...waarden, limiet + 1],
       )
