@@ -2,8 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { ClsModule } from 'nestjs-cls';
-import { AuthGuard, AuthModule, createValidationPipe, LoggingModule, NatsModule } from '@samen/platform';
+import { AuthGuard, AuthModule, ClsContextModule, createValidationPipe, LoggingModule, NatsModule } from '@samen/platform';
 import { BouwstenenModule } from './bouwstenen/bouwstenen.module';
 import { GatewayEnv } from './config/gateway-env';
 import { HealthController } from './health/health.controller';
@@ -30,7 +29,7 @@ export class GatewayModule {
       imports: [
         GatewayEnvModule.forRoot(env),
         // The platform's logger reads the message context from CLS when there is one.
-        ClsModule.forRoot({ global: true }),
+        ClsContextModule,
         LoggingModule.forRoot({ service: 'gateway', level: env.LOG_LEVEL, httpRequests: true }),
         // Connects in the background: the gateway starts, and answers 503, while NATS is away.
         NatsModule.forRoot({ natsUrl: env.NATS_URL, processName: 'gateway', requestTimeoutMs: env.NATS_REQUEST_TIMEOUT_MS, connectInBackground: true }),

@@ -171,4 +171,84 @@ describe('TokenVerifier', () => {
     });
     await expect(absent.verify(await signer.sign())).rejects.toMatchObject({ code: 'BOUWSTEEN_ABSENT' });
   });
+
+  describe('cache of verified tokens', () => {
+    // Fetching keys before every full verification (maxAgeMs 0) makes `fetches` count them.
+    let cached: TokenVerifier;
+    const later = (ms: number) => jest.setSystemTime(Date.now() + ms);
+
+    beforeEach(() => {
+      // Only Date is faked: jose's WebCrypto and the verifier's promises run as usual.
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] });
+      cached = new TokenVerifier(async () => {
+        fetches++;
+        return jwks;
+      }, { maxAgeMs: 0, minRefetchIntervalMs: 0, clockToleranceSeconds: 0, cacheMaxEntries: 2 });
+    });
+
+    afterEach(() => jest.useRealTimers());
+
+    it('answers the same token again without verifying it again, and a changed answer does not stick', async () => {
+      const token = await signer.sign({ rollen: ['inwoner', 'moderator'] });
+      const first = await cached.verify(token);
+      expect(fetches).toBe(1);
+      first.rollen.push('platformbeheerder');
+      first.accountId = 'iemand-anders';
+      const again = await cached.verify(token);
+      expect(fetches).toBe(1);
+      expect(again.rollen).toEqual(['inwoner', 'moderator']);
+      expect(again.accountId).not.toBe('iemand-anders');
+    });
+
+    it('never serves a token altered in any way from the cache', async () => {
+      const token = await signer.sign();
+      await cached.verify(token);
+      const [header, payload, signature] = token.split('.');
+      const flipped = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+      const forged = `${header}.${encode({ ...claims, rollen: ['platformbeheerder'] })}.${signature}`;
+      await expectRefused(cached.verify(flipped));
+      await expectRefused(cached.verify(forged));
+    });
+
+    it('stops answering at the token\'s exp', async () => {
+      const token = await signer.sign({}, { expiresIn: 10 });
+      await cached.verify(token);
+      later(9_000);
+      await expect(cached.verify(token)).resolves.toBeDefined();
+      expect(fetches).toBe(1);
+      later(2_000);
+      await expectRefused(cached.verify(token), /verlopen/);
+    });
+
+    it('verifies again after 30 s, so a key identity withdrew stops working within that time', async () => {
+      const token = await signer.sign();
+      await cached.verify(token);
+      jwks = other.jwks;
+      later(29_000);
+      await expect(cached.verify(token)).resolves.toBeDefined();
+      expect(fetches).toBe(1);
+      later(2_000);
+      await expectRefused(cached.verify(token));
+    });
+
+    it('keeps at most cacheMaxEntries tokens, dropping the oldest', async () => {
+      const [a, b, c] = await Promise.all([1, 2, 3].map(() => signer.sign()));
+      for (const token of [a, b, c]) await cached.verify(token);
+      expect(fetches).toBe(3);
+      await cached.verify(b);
+      await cached.verify(c);
+      expect(fetches).toBe(3);
+      await cached.verify(a);
+      expect(fetches).toBe(4);
+    });
+
+    it('does not remember refusals', async () => {
+      const token = await signer.sign();
+      jwks = other.jwks;
+      await expectRefused(cached.verify(token));
+      jwks = signer.jwks;
+      await expect(cached.verify(token)).resolves.toBeDefined();
+    });
+  });
 });

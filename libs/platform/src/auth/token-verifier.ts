@@ -28,9 +28,24 @@ export interface TokenVerifierOptions {
   minRefetchIntervalMs?: number;
   /** Slack for clocks that differ between identity and this process (exp, iat, nbf). */
   clockToleranceSeconds?: number;
+  /**
+   * How long a verified token is answered from memory (never past its exp). A token is an
+   * immutable signed value, so the only thing that can change its verdict meanwhile is identity
+   * withdrawing its key, and that already reaches this process only with the next key fetch
+   * (maxAgeMs): the cache adds at most this long to it.
+   */
+  cacheTtlMs?: number;
+  /** Most verified tokens kept; the oldest go first, so memory stays bounded whatever arrives. */
+  cacheMaxEntries?: number;
 }
 
-export const TOKEN_VERIFIER_DEFAULTS: Required<TokenVerifierOptions> = { maxAgeMs: 5 * 60_000, minRefetchIntervalMs: 2_000, clockToleranceSeconds: 30 };
+export const TOKEN_VERIFIER_DEFAULTS: Required<TokenVerifierOptions> = {
+  maxAgeMs: 5 * 60_000,
+  minRefetchIntervalMs: 2_000,
+  clockToleranceSeconds: 30,
+  cacheTtlMs: 30_000,
+  cacheMaxEntries: 10_000,
+};
 
 type KeySet = ReturnType<typeof createLocalJWKSet>;
 
@@ -48,6 +63,13 @@ export class TokenVerifier {
   private keys?: { set: KeySet; fetchedAt: number };
   private inFlight?: Promise<KeySet>;
   private lastFetchAt = Number.NEGATIVE_INFINITY;
+  /**
+   * Verified tokens by their exact text. A request usually passes two verifiers (gateway and
+   * bouwsteen) and a client sends the same token for minutes, so signature checks dominated the
+   * cost of a write. Keyed by the whole string: a token altered in any byte is another key and is
+   * verified in full; only successes are kept.
+   */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(
     private readonly source: JwksSource,
@@ -57,6 +79,24 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const cached = this.verified.get(token);
+    if (cached) {
+      if (Date.now() < cached.until) return copyOf(cached.principal);
+      this.verified.delete(token);
+    }
+    const { principal, exp } = await this.verifyInFull(token);
+    this.remember(token, principal, exp);
+    return copyOf(principal);
+  }
+
+  private remember(token: string, principal: Principal, exp: number): void {
+    const until = Math.min(exp * 1000, Date.now() + this.options.cacheTtlMs);
+    if (until <= Date.now() || this.options.cacheMaxEntries <= 0) return;
+    if (this.verified.size >= this.options.cacheMaxEntries) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { principal, until });
+  }
+
+  private async verifyInFull(token: string): Promise<{ principal: Principal; exp: number }> {
     // Garbage, `alg: none`, HMAC and tokens without a kid are refused before identity is asked for keys.
     if (!looksSigned(token)) throw new DomainError('UNAUTHENTICATED', INVALID);
     let keys = await this.keySet();
@@ -73,7 +113,7 @@ export class TokenVerifier {
     }
   }
 
-  private async verifyWith(token: string, keys: KeySet): Promise<Principal> {
+  private async verifyWith(token: string, keys: KeySet): Promise<{ principal: Principal; exp: number }> {
     const { payload } = await jwtVerify(token, keys, {
       algorithms: [TOKEN_ALGORITHM],
       issuer: TOKEN_ISSUER,
@@ -82,7 +122,7 @@ export class TokenVerifier {
       clockTolerance: this.options.clockToleranceSeconds,
       requiredClaims: ['sub', 'iat', 'exp', 'jti'],
     });
-    return principalOf(payload);
+    return { principal: principalOf(payload), exp: payload.exp as number };
   }
 
   private async refetchForUnknownKid(): Promise<KeySet> {
@@ -128,6 +168,11 @@ function looksSigned(token: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Callers may change what they get; the cached principal must stay as verified. */
+function copyOf(principal: Principal): Principal {
+  return { ...principal, rollen: [...principal.rollen] };
 }
 
 function refusal(error: unknown): DomainError {

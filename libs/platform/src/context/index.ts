@@ -1,2 +1,3 @@
 export * from './message-context';
 export * from './context.decorator';
+export * from './cls-context.module';

@@ -21,4 +21,8 @@ describe('natsServers', () => {
       pass: 'pw',
     });
   });
+
+  it('does not build a stack trace for every request (noAsyncTraces)', () => {
+    expect(natsConnectionOptions('nats://127.0.0.1:4222', 'gateway')).toMatchObject({ noAsyncTraces: true });
+  });
 });

@@ -35,6 +35,10 @@ export function instanceName(processName: string): string {
 /**
  * Connection options shared by every NATS connection of the suite: keep reconnecting forever
  * (a broker restart must not need a service restart) and allow starting before the broker.
+ * No async traces: nats.js would otherwise build an Error (and its stack) for every request
+ * just in case it fails, a measurable share of each process's CPU under load. A failed request
+ * becomes a DomainError naming the bouwsteen (bouwsteen-client.ts) and logs carry the
+ * correlation id, which say more than that stack.
  */
 export function natsConnectionOptions(natsUrl: string, processName: string): ConnectionOptions {
   const { servers, user, pass } = natsServers(natsUrl);
@@ -46,6 +50,7 @@ export function natsConnectionOptions(natsUrl: string, processName: string): Con
     reconnectTimeWait: 500,
     waitOnFirstConnect: true,
     pingInterval: 10_000,
+    noAsyncTraces: true,
   };
 }
 

@@ -3,8 +3,8 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { TerminusModule } from '@nestjs/terminus';
-import { ClsModule } from 'nestjs-cls';
 import { ServiceEnv } from '../config/env';
+import { ClsContextModule } from '../context/cls-context.module';
 import { ormOptions } from '../database/orm-options';
 import { MessageScopeInterceptor } from '../database/request-context.interceptor';
 import { RpcErrorFilter } from '../errors/rpc-error.filter';
@@ -45,7 +45,7 @@ export class ServiceRootModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...env })] }),
         ServiceEnvModule.forRoot(env, definition.env),
-        ClsModule.forRoot({ global: true }),
+        ClsContextModule,
         LoggingModule.forRoot({ service: bouwsteen, level: env.LOG_LEVEL, httpRequests: false }),
         MikroOrmModule.forRoot({ ...ormOptions(bouwsteen, definition.orm, env.DATABASE_URL, env.DATABASE_POOL_MAX), registerRequestContext: true }),
         NatsModule.forRoot({ natsUrl: env.NATS_URL, processName: bouwsteen, requestTimeoutMs: env.NATS_REQUEST_TIMEOUT_MS }),

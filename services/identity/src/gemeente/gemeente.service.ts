@@ -21,7 +21,9 @@ function ordered({ steundrempel, reactietermijnDagen, peilingen }: GemeenteInste
   return { steundrempel, reactietermijnDagen, peilingen: { maxAdviesvragen, maxBindendeVragen, bindendDrempelPercentage, opkomstquorumPercentage } };
 }
 
-export function toView(gemeente: Gemeente): GemeenteView {
+type GemeenteGegevens = Pick<Gemeente, 'code' | 'naam' | 'bouwstenen' | 'aangemaaktTijdstip' | 'instellingen'>;
+
+export function toView(gemeente: GemeenteGegevens): GemeenteView {
   return {
     code: gemeente.code,
     naam: gemeente.naam,
@@ -38,10 +40,18 @@ export class GemeenteService {
     private readonly outbox: Outbox,
   ) {}
 
+  /**
+   * One raw SELECT, no managed entity: samenspreker asks for the settings on every new vraagstuk,
+   * and the ORM's query building and hydration were most of identity's CPU for that (bench/README.md).
+   * pg gives text[] as an array and jsonb parsed; timestamptz comes as text (MikroORM sets pg up so).
+   */
   async get(code: string): Promise<GemeenteView> {
-    const gemeente = await this.em.findOne(Gemeente, { code });
-    if (!gemeente) throw DomainError.notFound(`Gemeente ${code}`);
-    return toView(gemeente);
+    const [rij] = await this.em.execute<Array<Omit<GemeenteGegevens, 'aangemaaktTijdstip'> & { aangemaaktTijdstip: string }>>(
+      `select "code", "naam", "bouwstenen", "aangemaakt_tijdstip" as "aangemaaktTijdstip", "instellingen" from "identity"."gemeente" where "code" = ?`,
+      [code],
+    );
+    if (!rij) throw DomainError.notFound(`Gemeente ${code}`);
+    return toView({ ...rij, aangemaaktTijdstip: new Date(rij.aangemaaktTijdstip) });
   }
 
   async list(): Promise<GemeenteView[]> {

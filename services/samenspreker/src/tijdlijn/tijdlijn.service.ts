@@ -12,6 +12,12 @@ export interface NieuweTijdlijnEntry {
   soort: string;
   actor?: TijdlijnActor | null;
   gegevens: JsonWaarde;
+  /**
+   * The vraagstuk was inserted in this same transaction: no other transaction can see it, so none
+   * can append, and the entry is volgnummer 1 without a lock or a look at the chain head (two
+   * round trips of every create). Wrongly set, the unique (vraagstuk_id, volgnummer) refuses it.
+   */
+  eerste?: boolean;
 }
 
 
@@ -40,11 +46,7 @@ export class Tijdlijn {
    * constraint would then fail one of them instead of making it wait).
    */
   async voegToe(em: EntityManager, nieuw: NieuweTijdlijnEntry): Promise<TijdlijnEntry> {
-    await em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`samenspreker.tijdlijn:${nieuw.vraagstukId}`]);
-    const [kop] = await em.execute<{ volgnummer: number; hash: string }[]>(
-      `select "volgnummer", "hash" from "samenspreker"."tijdlijn_entry" where "vraagstuk_id" = ? order by "volgnummer" desc limit 1`,
-      [nieuw.vraagstukId],
-    );
+    const kop = nieuw.eerste ? undefined : await this.kop(em, nieuw.vraagstukId);
     const volgnummer = kop ? kop.volgnummer + 1 : 1;
     const vorigeHash = kop ? kop.hash : NUL_HASH;
     const tijdstip = new Date();
@@ -73,14 +75,29 @@ export class Tijdlijn {
     return entry;
   }
 
-  /** Entries after volgnummer `na`, oldest first (keyset pagination by volgnummer); one over the maximum so a caller can look ahead for a next page. */
+  /** The last entry of the chain, read under the per-vraagstuk lock that keeps appends in line. */
+  private async kop(em: EntityManager, vraagstukId: string): Promise<{ volgnummer: number; hash: string } | undefined> {
+    await em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`samenspreker.tijdlijn:${vraagstukId}`]);
+    const [kop] = await em.execute<{ volgnummer: number; hash: string }[]>(
+      `select "volgnummer", "hash" from "samenspreker"."tijdlijn_entry" where "vraagstuk_id" = ? order by "volgnummer" desc limit 1`,
+      [vraagstukId],
+    );
+    return kop;
+  }
+
+  /**
+   * Entries after volgnummer `na`, oldest first (keyset pagination by volgnummer); one over the maximum so a caller can look ahead for a next page.
+   * Raw SQL under the entity's property names: a public read needs no managed entities. pg gives
+   * jsonb parsed and, as MikroORM configures it, timestamptz as text.
+   */
   async lees(vraagstukId: string, opties: { na?: number; limiet?: number } = {}): Promise<TijdlijnEntry[]> {
     const limiet = Math.min(Math.max(opties.limiet ?? TIJDLIJN_STANDAARD_LIMIET, 1), TIJDLIJN_MAX_LIMIET + 1);
-    return this.em.fork().find(
-      TijdlijnEntry,
-      { vraagstukId, volgnummer: { $gt: opties.na ?? 0 } },
-      { orderBy: { volgnummer: 'asc' }, limit: limiet },
+    const rijen = await this.em.execute<Array<Omit<TijdlijnEntry, 'tijdstip'> & { tijdstip: string }>>(
+      `select "id", "vraagstuk_id" as "vraagstukId", "volgnummer", "gemeente", "tijdstip", "soort", "actor", "gegevens", "vorige_hash" as "vorigeHash", "hash"
+       from "samenspreker"."tijdlijn_entry" where "vraagstuk_id" = ? and "volgnummer" > ? order by "volgnummer" asc limit ?`,
+      [vraagstukId, opties.na ?? 0, limiet],
     );
+    return rijen.map((rij) => ({ ...rij, tijdstip: new Date(rij.tijdstip) }));
   }
 
   /** Recomputes every hash of the vraagstuk's chain and names the first entry that does not match. */

@@ -18,6 +18,8 @@ export interface Stap<T> {
   gegevens: JsonWaarde;
   /** The event for other bouwstenen; every step has one (issue 4: events for every step). */
   event: { subject: string; resource: string; event: string; about: string; data: T };
+  /** The step that created the vraagstuk, in this transaction: its first entry (see NieuweTijdlijnEntry.eerste). */
+  eerste?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export class Vastlegging {
       segment: stap.actor.segment,
       ...(stap.actor.organisatie ? { organisatie: stap.actor.organisatie } : {}),
     };
-    await this.tijdlijn.voegToe(em, { vraagstukId: stap.vraagstukId, gemeente: stap.gemeente, soort: stap.soort, actor, gegevens: stap.gegevens });
+    await this.tijdlijn.voegToe(em, { vraagstukId: stap.vraagstukId, gemeente: stap.gemeente, soort: stap.soort, actor, gegevens: stap.gegevens, ...(stap.eerste ? { eerste: true } : {}) });
     this.outbox.add(em, { ...stap.event, context: { gemeente: stap.gemeente, correlationId: context.correlationId } });
   }
 }

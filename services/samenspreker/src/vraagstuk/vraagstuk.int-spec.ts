@@ -1,20 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Rol,
   type Segment,
   VRAAGSTUK_EVENTS,
   VRAAGSTUK_SUBJECTS,
+  TAFEL_SUBJECTS,
+  type TafelView,
   type VraagstukList,
   type VraagstukView,
 } from '@samen/contracts';
 import { dataOf, errorOf, pollUntil, streamEvents, streamLastSeq, truncate } from '@samen/testing';
 import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import { SamenspraakFixture } from '../testing/samenspraak.fixture';
+import { NUL_HASH } from '../tijdlijn/tijdlijn-keten';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 
 describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
   let f: SamenspraakFixture;
 
-  const actor = (rollen: Rol[], segment: Segment = 'inwoner', gemeente = 'GM0637') => f.actor({ rollen, segment, gemeente });
+  const actor = (rollen: Rol[], segment: Segment = 'inwoner', gemeente = 'GM0637', organisatie?: string) =>
+    f.actor({ rollen, segment, gemeente, ...(organisatie ? { organisatie } : {}) });
   const ask = <T>(...args: Parameters<SamenspraakFixture['ask']>) => f.ask<T>(...args);
 
   const nieuw = (titel: string, gebied = 'BU07370101', soort: 'probleem' | 'kans' = 'probleem') => ({
@@ -139,5 +144,23 @@ describe('samenspreker over NATS (vraagstukken en hun fasen)', () => {
     const tijdlijn = f.samenspreker.get(Tijdlijn);
     expect((await tijdlijn.lees(v.id, { limiet: 10 })).map((e) => e.soort)).toEqual(['vraagstuk-aangemaakt', 'fase-gewijzigd', 'fase-gewijzigd']);
     expect(await tijdlijn.verifieer(v.id)).toEqual({ geldig: true, aantal: 3 });
+  });
+
+  // The public reads are raw SQL mapped to the view and a create skips the chain lock: both must give what the ORM path gave.
+  it("reads an organisation's vraagstuk exactly as its create answered; the create seats the initiatiefnemer and starts the chain at 1", async () => {
+    const organisatie = randomUUID();
+    const bea = await actor(['inwoner'], 'bedrijfsleven', 'GM0637', organisatie);
+    const v = dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.create, nieuw('Laden en lossen in de Kerkstraat', 'BU07370199'), bea));
+    expect(v.initiatiefnemer).toEqual({ pseudoniem: expect.any(String), segment: 'bedrijfsleven', organisatie, eigen: true });
+    const publiek = { ...v, initiatiefnemer: { pseudoniem: v.initiatiefnemer.pseudoniem, segment: 'bedrijfsleven', organisatie } };
+    expect(dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.get, { id: v.id }))).toEqual(publiek);
+    expect(dataOf(await ask<VraagstukList>(VRAAGSTUK_SUBJECTS.list, { gebied: 'BU07370199' }))).toEqual({ items: [publiek] });
+    expect(dataOf(await ask<VraagstukList>(VRAAGSTUK_SUBJECTS.list, { gebied: 'BU07370199', thema: 'veiligheid', q: 'lossen' }, bea))).toEqual({ items: [v] });
+
+    const tafel = dataOf(await ask<TafelView>(TAFEL_SUBJECTS.get, { id: v.id }));
+    expect(tafel.deelnemers).toEqual([expect.objectContaining({ rol: 'initiatiefnemer', segment: 'bedrijfsleven', organisatie })]);
+    const [eerste] = await f.samenspreker.get(Tijdlijn).lees(v.id);
+    expect(eerste).toMatchObject({ volgnummer: 1, vorigeHash: NUL_HASH, soort: 'vraagstuk-aangemaakt', tijdstip: expect.any(Date) });
+    expect(await f.samenspreker.get(Tijdlijn).verifieer(v.id)).toEqual({ geldig: true, aantal: 1 });
   });
 });
