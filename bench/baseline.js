@@ -22,8 +22,7 @@ const SCHEMA_SQL = `
     foreign key ("antwoord_op") references bench_baseline.reactie ("id"));
   create table bench_baseline.stemregister (like samenspreker.stemregister including all,
     foreign key ("stemming_id") references samenspreker.stemming ("id"));
-  create table bench_baseline.stem_idempotentie (like samenspreker.stem_idempotentie including all,
-    foreign key ("stemming_id", "account_id") references bench_baseline.stemregister ("stemming_id", "account_id"));
+  create table bench_baseline.stem_idempotentie (like samenspreker.stem_idempotentie including all);
   create table bench_baseline.stembiljet (like samenspreker.stembiljet including all,
     foreign key ("stemming_id") references samenspreker.stemming ("id"));
   create table bench_baseline.bonnetje (like samenspreker.bonnetje including all,
