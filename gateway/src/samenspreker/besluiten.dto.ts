@@ -40,7 +40,7 @@ export class BesluitAanmakenDto extends BesluitInvoer {
   @Type(() => OplossingVersieDto)
   override oplossingVersies: OplossingVersieDto[];
 
-  @ApiProperty({ description: 'Ids van de stemmingen waarvan de uitslag meewoog (mag leeg zijn).', type: [String], format: 'uuid', maxItems: 20, example: [] })
+  @ApiProperty({ description: 'Ids van gesloten stemmingen van dit vraagstuk waarvan de uitslag meewoog (mag leeg zijn); hun proces-verbaal staat op de tijdlijn.', type: [String], format: 'uuid', maxItems: 20, example: [] })
   override stemmingen: string[];
 
   @ApiProperty({ description: 'De dag waarop besloten is; niet in de toekomst.', format: 'date', example: '2026-11-27' })

@@ -60,6 +60,20 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
     return oplossingId;
   }
 
+  /** A stemming of the vraagstuk, written directly (the stemmingen have their own tests): closed with a proces-verbaal, or still open. */
+  async function stemmingVan(vraagstukId: string, status: 'gepubliceerd' | 'gesloten'): Promise<string> {
+    const id = randomUUID();
+    const gesloten = status === 'gesloten';
+    await withClient('samenspreker', (c) =>
+      c.query(
+        `insert into samenspreker.stemming (id, vraagstuk_id, gemeente, regels, regels_hash, sluiting_tijdstip, status, proces_verbaal, proces_verbaal_hash, aangemaakt_tijdstip, gesloten_tijdstip)
+         values ($1, $2, 'GM0637', '{}', repeat('a', 64), now(), $3, $4, $5, now(), $6)`,
+        [id, vraagstukId, status, gesloten ? '{}' : null, gesloten ? 'b'.repeat(64) : null, gesloten ? new Date() : null],
+      ),
+    );
+    return id;
+  }
+
   async function naar(id: string, fase: VraagstukFase): Promise<VraagstukView> {
     return dataOf(await ask<VraagstukView>(VRAAGSTUK_SUBJECTS.faseWijzigen, { id, naar: fase, motivatie: `Naar ${fase}.` }, ambtenaar));
   }
@@ -163,7 +177,14 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
         });
       }
       const oplossingVersies = [{ oplossingId, versie: 2 }];
-      const stemming = randomUUID();
+      const stemming = await stemmingVan(v.id, 'gesloten');
+      // Only closed stemmingen of this vraagstuk: their result is on the timeline.
+      for (const [index, ander] of [await stemmingVan(v.id, 'gepubliceerd'), randomUUID()].entries()) {
+        expect(errorOf(await ask(BESLUIT_SUBJECTS.create, besluit(v.id, { stemmingen: [stemming, ander] }), besluitvormer))).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          invalidParams: [expect.objectContaining({ name: 'stemmingen[1]', code: index === 0 ? 'gesloten' : 'bestaat' })],
+        });
+      }
       const b = dataOf(
         await ask<BesluitView>(BESLUIT_SUBJECTS.create, besluit(v.id, { orgaan: 'organisatie', organisatie, oplossingVersies, stemmingen: [stemming, stemming], datum: EERGISTEREN }), besluitvormer),
       );

@@ -48,6 +48,7 @@ export class BesluitService {
       vereisFase(vraagstuk, 'besluitvorming', 'Een besluit vastleggen');
       if (input.corrigeert) await this.vereisCorrigeerbaar(em, vraagstuk.id, gemeente, input.corrigeert);
       await this.vereisBestaandeVersies(em, vraagstuk.id, input.oplossingVersies);
+      await this.vereisGeslotenStemmingen(em, vraagstuk.id, input.stemmingen);
 
       const besluit = em.create(Besluit, {
         id: randomUUID(),
@@ -141,6 +142,22 @@ export class BesluitService {
         ? []
         : [{ name: `oplossingVersies[${index}]`, code: 'bestaat', reason: `Versie ${versie} van oplossing ${oplossingId} bestaat niet bij dit vraagstuk.` }],
     );
+    if (fouten.length) throw DomainError.validation(fouten);
+  }
+
+  /**
+   * A besluit rests on poll results: each linked stemming must belong to this vraagstuk and be closed,
+   * so its proces-verbaal is on the timeline (else 400, nothing stored).
+   */
+  private async vereisGeslotenStemmingen(em: EntityManager, vraagstukId: string, stemmingen: readonly string[]): Promise<void> {
+    if (!stemmingen.length) return;
+    const bestaand = await em.execute<{ id: string; status: string }[]>(`select "id", "status" from "samenspreker"."stemming" where "vraagstuk_id" = ?`, [vraagstukId]);
+    const fouten = stemmingen.flatMap((id, index) => {
+      const stemming = bestaand.find((s) => s.id === id);
+      if (!stemming) return [{ name: `stemmingen[${index}]`, code: 'bestaat', reason: `Stemming ${id} hoort niet bij dit vraagstuk.` }];
+      if (stemming.status !== 'gesloten') return [{ name: `stemmingen[${index}]`, code: 'gesloten', reason: `Stemming ${id} is nog niet gesloten: er is nog geen uitslag.` }];
+      return [];
+    });
     if (fouten.length) throw DomainError.validation(fouten);
   }
 
