@@ -21,11 +21,10 @@ export class IdentityPersoonsgegevens implements PersoonsgegevensProvider {
   async exporteer(accountId: string, em: EntityManager, context: MessageContext): Promise<Record<string, unknown>> {
     const account = await mijnAccount(em, accountId);
     if (!account) return {};
-    const [verificaties, sessies, verwerkingen] = await Promise.all([
-      em.find(Verificatie, { accountId }, { orderBy: { geverifieerdTijdstip: 'asc' } }),
-      em.find(RefreshToken, { accountId }, { orderBy: { aangemaaktTijdstip: 'asc' } }),
-      em.find(Verwerking, { betrokkene: accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } }),
-    ]);
+    // One after the other: they share the transaction's connection.
+    const verificaties = await em.find(Verificatie, { accountId }, { orderBy: { geverifieerdTijdstip: 'asc' } });
+    const sessies = await em.find(RefreshToken, { accountId }, { orderBy: { aangemaaktTijdstip: 'asc' } });
+    const verwerkingen = await em.find(Verwerking, { betrokkene: accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } });
     this.verwerkingslog.vastleggen(em, {
       actor: accountId,
       betrokkene: accountId,

@@ -13,10 +13,9 @@ export async function mijnAccount(em: EntityManager, accountId: string): Promise
   const account = await em.findOne(Account, { id: accountId });
   // A tombstone has no e-mail: there is nothing of the person left to show.
   if (!account || account.email === null || account.weergavenaam === null) return undefined;
-  const [verificatie, lidmaatschappen] = await Promise.all([
-    em.findOne(Verificatie, { accountId }, { orderBy: { geverifieerdTijdstip: 'desc' } }),
-    em.find(Lidmaatschap, { accountId }, { orderBy: { sindsTijdstip: 'asc' } }),
-  ]);
+  // One after the other: inside a transaction they share one connection (pg refuses overlapping queries from pg 9 on).
+  const verificatie = await em.findOne(Verificatie, { accountId }, { orderBy: { geverifieerdTijdstip: 'desc' } });
+  const lidmaatschappen = await em.find(Lidmaatschap, { accountId }, { orderBy: { sindsTijdstip: 'asc' } });
   const organisaties = lidmaatschappen.length ? await em.find(Organisatie, { id: { $in: lidmaatschappen.map((l) => l.organisatieId) } }) : [];
   const naamVan = new Map(organisaties.map((o) => [o.id, o]));
   return {

@@ -59,16 +59,15 @@ export class SamensprekerPersoonsgegevens implements PersoonsgegevensProvider {
   constructor(private readonly pseudoniemen: Pseudoniemen) {}
 
   async exporteer(accountId: string, em: EntityManager): Promise<Record<string, unknown>> {
-    const [vraagstukken, tafelplaatsen, steunbetuigingen, oplossingen, versies, posities, reacties, evaluaties] = await Promise.all([
-      em.find(Vraagstuk, { initiatiefnemerAccountId: accountId }, { orderBy: { aangemaaktTijdstip: 'asc', id: 'asc' } }),
-      em.find(Deelnemer, { accountId }, { orderBy: { sinds: 'asc', id: 'asc' } }),
-      em.find(Steunbetuiging, { accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } }),
-      em.find(Oplossing, { auteurAccountId: accountId }, { orderBy: { ingediendOp: 'asc', id: 'asc' } }),
-      em.find(OplossingVersie, { auteurAccountId: accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } }),
-      em.find(Positie, { accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } }),
-      em.find(Reactie, { accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } }),
-      em.find(Evaluatie, { accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } }),
-    ]);
+    // One after the other: they share the transaction's connection (pg refuses overlapping queries from pg 9 on).
+    const vraagstukken = await em.find(Vraagstuk, { initiatiefnemerAccountId: accountId }, { orderBy: { aangemaaktTijdstip: 'asc', id: 'asc' } });
+    const tafelplaatsen = await em.find(Deelnemer, { accountId }, { orderBy: { sinds: 'asc', id: 'asc' } });
+    const steunbetuigingen = await em.find(Steunbetuiging, { accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } });
+    const oplossingen = await em.find(Oplossing, { auteurAccountId: accountId }, { orderBy: { ingediendOp: 'asc', id: 'asc' } });
+    const versies = await em.find(OplossingVersie, { auteurAccountId: accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } });
+    const posities = await em.find(Positie, { accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } });
+    const reacties = await em.find(Reactie, { accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } });
+    const evaluaties = await em.find(Evaluatie, { accountId }, { orderBy: { tijdstip: 'asc', id: 'asc' } });
     // The register and the paper batches have no entity (Stembus writes them in plain SQL).
     const gestemd = await em.execute<GestemdRij[]>(
       `select r."stemming_id", s."vraagstuk_id", s."regels" ->> 'titel' as "titel", r."kanaal", s."status"
