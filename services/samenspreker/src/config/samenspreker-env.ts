@@ -11,6 +11,13 @@ export class SamensprekerEnv extends ServiceEnv {
   @Max(86_400_000)
   REACTIETERMIJN_CONTROLE_MS = 60_000;
 
+  /** How long the gemeente's settings from identity are reused; a change there applies to new vraagstukken at most this late (0: ask every time). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  GEMEENTE_INSTELLINGEN_BEWAARTIJD_MS = 10_000;
+
   /**
    * Key of the per-vraagstuk pseudonyms the public sees instead of account ids. Required in
    * production (without it anyone could recompute who is who); elsewhere a fixed development key

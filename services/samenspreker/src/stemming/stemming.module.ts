@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { GemeenteInstellingenModule } from '../gedeeld/gemeente-instellingen.module';
 import { TafelModule } from '../tafel/tafel.module';
 import { TijdlijnModule } from '../tijdlijn/tijdlijn.module';
 import { Klok } from './klok';
@@ -10,7 +11,7 @@ import { StemmingService } from './stemming.service';
 
 /** Stemmingen: published rules, one vote per person across web and paper, secret ballots, a recountable result. */
 @Module({
-  imports: [MikroOrmModule.forFeature([Stemming]), TafelModule, TijdlijnModule],
+  imports: [GemeenteInstellingenModule, MikroOrmModule.forFeature([Stemming]), TafelModule, TijdlijnModule],
   controllers: [StemmingHandlers],
   providers: [StemmingService, Stembus, Klok],
 })

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import {
-  GEMEENTE_SUBJECTS,
-  type GemeenteView,
   type InvalidParam,
   type MessageContext,
   type NieuweStemming,
@@ -22,7 +20,9 @@ import {
   type StemmingView,
   type StemUitbrengen,
 } from '@samen/contracts';
-import { BouwsteenClient, DomainError } from '@samen/platform';
+import { DomainError } from '@samen/platform';
+import { GemeenteInstellingenBron } from '../gedeeld/gemeente-instellingen';
+import { isGemeenteStaf } from '../gedeeld/toegang';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Tafel } from '../tafel/tafel.service';
 import type { JsonWaarde } from '../tijdlijn/tijdlijn-keten';
@@ -38,8 +38,6 @@ import { Stemming } from './stemming.entity';
 import { biljettenHash, bonnetjesHash, maakProcesVerbaal, procesVerbaalHash, tel } from './telling';
 import { ontsleutelBonnetje, versleutelBonnetje } from './idempotentie';
 
-const STAF = ['gemeentebeheerder', 'ambtenaar'] as const;
-const isStaf = (actor: Principal): boolean => actor.rollen.some((rol) => (STAF as readonly string[]).includes(rol));
 
 /** How often the sweep looks for stemmingen past their closing time. */
 const SWEEP_MS = 30_000;
@@ -85,7 +83,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     private readonly em: EntityManager,
-    private readonly bouwstenen: BouwsteenClient,
+    private readonly gemeenteInstellingen: GemeenteInstellingenBron,
     private readonly vastlegging: Vastlegging,
     private readonly tafel: Tafel,
     private readonly stembus: Stembus,
@@ -107,11 +105,11 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
   async create(input: NieuweStemming, caller: Principal | undefined, context: MessageContext): Promise<StemmingView> {
     const actor = vereisActor(caller, 'een stemming te publiceren');
     const gemeente = vereisGemeente(context, actor);
-    // The gemeente's limits; identity answers publicly. Before the transaction: no lock waits on NATS.
-    const { instellingen } = await this.bouwstenen.request<GemeenteView>(GEMEENTE_SUBJECTS.get, { code: gemeente }, context);
+    // The gemeente's limits. Before the transaction: no lock waits on NATS.
+    const instellingen = await this.gemeenteInstellingen.van(gemeente, context);
     return this.em.transactional(async (em) => {
       const vraagstuk = await vergrendelVraagstuk(em, input.vraagstukId, gemeente);
-      if (!isStaf(actor) && (await this.tafel.rolVan(em, vraagstuk.id, actor.accountId)) !== 'voorzitter') {
+      if (!isGemeenteStaf(actor.rollen) && (await this.tafel.rolVan(em, vraagstuk.id, actor.accountId)) !== 'voorzitter') {
         throw new DomainError('FORBIDDEN', 'Alleen een ambtenaar of gemeentebeheerder, of de voorzitter van de tafel, publiceert een stemming.');
       }
       if (vraagstuk.fase !== 'besluitvorming') {
@@ -356,7 +354,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     // FOR UPDATE: waits for every cast holding the row (FOR KEY SHARE), and holds off the next ones.
     const stemming = await em.findOne(Stemming, { id: stemmingId, gemeente }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!stemming) throw DomainError.notFound('Deze stemming');
-    if (actor && !isStaf(actor)) throw new DomainError('FORBIDDEN', 'Alleen een ambtenaar of gemeentebeheerder sluit een stemming.');
+    if (actor && !isGemeenteStaf(actor.rollen)) throw new DomainError('FORBIDDEN', 'Alleen een ambtenaar of gemeentebeheerder sluit een stemming.');
     if (stemming.status === 'gesloten') throw DomainError.conflict('Deze stemming is al gesloten; de uitslag is openbaar.');
     const nu = this.klok.nu();
     if (!isGesloten(stemming.regels, nu)) {

@@ -46,10 +46,13 @@ export class SamenspraakFixture {
     readonly nc: NatsConnection,
   ) {}
 
-  /** `env` adds samenspreker settings (e.g. a sweep interval). */
+  /**
+   * `env` adds samenspreker settings (e.g. a sweep interval). Gemeente settings are not reused
+   * between requests here: tests change them and expect the next vraagstuk to follow at once.
+   */
   static async start(env: Record<string, string | number> = {}): Promise<SamenspraakFixture> {
     const identity = await startTestService(definitionOf('identity'));
-    const samenspreker = await startTestService(definitionOf('samenspreker'), env);
+    const samenspreker = await startTestService(definitionOf('samenspreker'), { GEMEENTE_INSTELLINGEN_BEWAARTIJD_MS: 0, ...env });
     const nc = await natsConnect();
     for (const { code, naam } of [GEMEENTE_A, GEMEENTE_B]) {
       dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity', 'samenspreker'] }, {}, { nc }));

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { GemeenteInstellingenModule } from '../gedeeld/gemeente-instellingen.module';
 import { TafelModule } from '../tafel/tafel.module';
 import { TijdlijnModule } from '../tijdlijn/tijdlijn.module';
 import { Vraagstuk } from './vraagstuk.entity';
@@ -8,7 +9,7 @@ import { VraagstukService } from './vraagstuk.service';
 
 /** Vraagstukken and their phases; every change is appended to the timeline in the same transaction. */
 @Module({
-  imports: [MikroOrmModule.forFeature([Vraagstuk]), TafelModule, TijdlijnModule],
+  imports: [GemeenteInstellingenModule, MikroOrmModule.forFeature([Vraagstuk]), TafelModule, TijdlijnModule],
   controllers: [VraagstukHandlers],
   providers: [VraagstukService],
   exports: [VraagstukService],

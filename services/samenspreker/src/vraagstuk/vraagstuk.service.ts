@@ -3,8 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   type FaseWijziging,
-  GEMEENTE_SUBJECTS,
-  type GemeenteView,
   type MessageContext,
   type NieuwVraagstuk,
   type Principal,
@@ -16,7 +14,8 @@ import {
   VRAAGSTUKKEN_STANDAARD_LIMIET,
   type VraagstukView,
 } from '@samen/contracts';
-import { BouwsteenClient, DomainError } from '@samen/platform';
+import { DomainError } from '@samen/platform';
+import { GemeenteInstellingenBron } from '../gedeeld/gemeente-instellingen';
 import { reactieUiterlijk, termijnVerstreken } from '../agendering/agendering-regels';
 import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, werkGemeente } from '../gedeeld/werk-context';
@@ -73,7 +72,7 @@ export class VraagstukService {
     private readonly em: EntityManager,
     private readonly vastlegging: Vastlegging,
     private readonly tafel: Tafel,
-    private readonly bouwstenen: BouwsteenClient,
+    private readonly gemeenteInstellingen: GemeenteInstellingenBron,
     private readonly pseudoniemen: Pseudoniemen,
   ) {}
 
@@ -110,7 +109,7 @@ export class VraagstukService {
     // The gemeente's settings as they are now become the vraagstuk's promise: a later change does not
     // move its goalposts. Identity always runs beside samenspreker; should it not answer, raising a
     // vraagstuk fails with its 503/504 rather than making a promise nobody set.
-    const { instellingen } = await this.bouwstenen.request<GemeenteView>(GEMEENTE_SUBJECTS.get, { code: gemeente }, context);
+    const instellingen = await this.gemeenteInstellingen.van(gemeente, context);
     return this.em.transactional(async (em) => {
       const nu = new Date();
       const vraagstuk = em.create(Vraagstuk, {
