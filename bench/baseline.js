@@ -202,6 +202,15 @@ function main() {
       themas: { type: 'array', maxItems: 10, items: { type: 'string', minLength: 1, maxLength: 60 } },
     },
   };
+  const bewaard = new Map();
+  const gemeenteInstellingen = async (gemeente) => {
+    const eerder = bewaard.get(gemeente);
+    if (eerder && eerder.tot > Date.now()) return eerder.instellingen;
+    const instellingen = (await pool.query('select instellingen from identity.gemeente where code = $1', [gemeente])).rows[0]?.instellingen;
+    if (instellingen) bewaard.set(gemeente, { instellingen, tot: Date.now() + 10_000 });
+    return instellingen;
+  };
+
   app.post('/api/v1/vraagstukken', { schema: { body: nieuw } }, async (request, reply) => {
     const claims = await ingelogd(request, reply);
     if (!claims) return reply;
@@ -212,9 +221,9 @@ function main() {
     const titel = body.titel.trim();
     const themas = [...new Set((body.themas ?? []).map((t) => t.trim()).filter(Boolean))];
     const organisatie = claims.organisatie ? { organisatie: claims.organisatie } : {};
-    // The suite asks identity for the gemeente's settings (steundrempel, reactietermijn) before its
-    // transaction; identity reads its row: the same read here, straight from identity's table.
-    const instellingen = (await pool.query('select instellingen from identity.gemeente where code = $1', [gemeente])).rows[0]?.instellingen;
+    // The suite reuses the gemeente's settings (steundrempel, reactietermijn) from identity for 10 s
+    // (GEMEENTE_INSTELLINGEN_BEWAARTIJD_MS): the same here, read straight from identity's table.
+    const instellingen = await gemeenteInstellingen(gemeente);
     if (!instellingen) return reply.code(404).send({ status: 404 });
     const rij = await transactie(async (client) => {
       const { rows } = await client.query(
