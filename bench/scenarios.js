@@ -23,7 +23,7 @@ const { setTimeout: sleep } = require('node:timers/promises');
 const dist = join(__dirname, '..', 'dist');
 const { hashVan, NUL_HASH } = require(join(dist, 'services/samenspreker/src/tijdlijn/tijdlijn-keten'));
 const { proefRegels } = require(join(dist, 'services/samenspreker/src/stemming/proefstemming'));
-const { tel } = require(join(dist, 'services/samenspreker/src/stemming/telling'));
+const { telGroepen } = require(join(dist, 'services/samenspreker/src/stemming/telling'));
 const { BLANCO, ONGELDIG, STEMMING_SUBJECTS } = require(join(dist, 'libs/contracts/src'));
 
 /** Seeded rows carry this initiatiefnemer, so a re-seed finds (and can remove) exactly them. */
@@ -186,8 +186,9 @@ async function stemmingMetBiljetten(ctx, aantal) {
 }
 
 /**
- * durationMs: the count as closing does it (stembus.biljetten: every ballot read from the database,
- * then `tel`), timed here in one process with the suite's own code; telMs is `tel` alone. Then the
+ * durationMs: the count as closing does it (stembus.biljetGroepen: the box grouped by PostgreSQL,
+ * each distinct ballot with its number, then `telGroepen`), timed here in one process with the
+ * suite's own code; telMs is `telGroepen` alone. Then the
  * suite closes the stemming itself once its closing time has passed (over NATS: the gateway's
  * request timeout is shorter): sluitenMs is that whole closing (lock, count, hashes, proces-verbaal,
  * shuffling the ballot box, timeline, and the CLUSTER rewrite after commit), and its result must
@@ -195,9 +196,9 @@ async function stemmingMetBiljetten(ctx, aantal) {
  */
 async function sluitEnTel(ctx, { stemmingId, regels, sluiting, ambtenaar, aantal }) {
   const start = process.hrtime.bigint();
-  const { rows } = await ctx.pool.query('select biljet from samenspreker.stembiljet where stemming_id = $1 order by id', [stemmingId]);
+  const { rows } = await ctx.pool.query('select biljet, count(*)::int as aantal from samenspreker.stembiljet where stemming_id = $1 group by biljet', [stemmingId]);
   const gelezen = process.hrtime.bigint();
-  const telling = tel(regels, rows.map((rij) => rij.biljet));
+  const telling = telGroepen(regels, rows);
   const klaar = process.hrtime.bigint();
   if (telling.aantalBiljetten !== aantal) throw new Error(`telling-1m: ${telling.aantalBiljetten} van ${aantal} stembiljetten geteld`);
   const ms = (van, tot) => Number(tot - van) / 1e6;

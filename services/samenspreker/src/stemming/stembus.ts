@@ -100,6 +100,18 @@ export class Stembus {
     return rij!.n;
   }
 
+  /**
+   * The box grouped: each distinct ballot once, with how many there are. PostgreSQL groups a
+   * million rows in a fraction of the time it takes to send them, so the closing count never
+   * loads the ballots one by one.
+   */
+  async biljetGroepen(em: EntityManager, stemmingId: string): Promise<Array<{ biljet: CanoniekStembiljet; aantal: number }>> {
+    return em.execute<Array<{ biljet: CanoniekStembiljet; aantal: number }>>(
+      `select "biljet", count(*)::int as "aantal" from ${S}."stembiljet" where "stemming_id" = ? group by "biljet"`,
+      [stemmingId],
+    );
+  }
+
   /** In the order of the random ids, which after closing is also the physical order. */
   async biljetten(em: EntityManager, stemmingId: string): Promise<CanoniekStembiljet[]> {
     const rijen = await em.execute<Array<{ biljet: CanoniekStembiljet }>>(`select "biljet" from ${S}."stembiljet" where "stemming_id" = ? order by "id"`, [stemmingId]);

@@ -35,7 +35,7 @@ import { type Beoordeling, beoordeelStembiljet } from './stembiljet';
 import { Stembus, type StemmingVoorStem } from './stembus';
 import { isGesloten, isOpen, metStandaarden, regelsHash, valideerRegels } from './stemming-regels';
 import { Stemming } from './stemming.entity';
-import { biljettenHash, bonnetjesHash, maakProcesVerbaal, procesVerbaalHash, tel } from './telling';
+import { biljettenHashVanGroepen, bonnetjesHash, maakProcesVerbaal, procesVerbaalHash, telGroepen } from './telling';
 import { ontsleutelBonnetje, versleutelBonnetje } from './idempotentie';
 
 
@@ -361,10 +361,11 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
       throw DomainError.conflict(`Deze stemming loopt tot ${stemming.regels.sluitingTijdstip}; pas daarna wordt zij gesloten en geteld.`);
     }
     const regels = stemming.regels;
-    const biljetten = await this.stembus.biljetten(em, stemming.id);
+    const groepen = await this.stembus.biljetGroepen(em, stemming.id);
+    const aantalBiljetten = groepen.reduce((som, groep) => som + groep.aantal, 0);
     const bonnetjes = await this.stembus.bonnetjes(em, stemming.id);
     const kiezers = await this.stembus.aantalKiezers(em, stemming.id);
-    if (kiezers !== biljetten.length || kiezers !== bonnetjes.length) {
+    if (kiezers !== aantalBiljetten || kiezers !== bonnetjes.length) {
       throw new DomainError('INTERNAL', 'Het register en de stembus lopen uiteen; de stemming is niet gesloten.');
     }
     // Residents who verified after publication may have voted too: the base is never below the turnout.
@@ -372,9 +373,9 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
       regels.kiesgerechtigden.soort === 'tafel'
         ? await this.stembus.aantalTafelKiesgerechtigden(em, stemming.id, stemming.vraagstukId)
         : Math.max(stemming.aantalKiesgerechtigden ?? 0, kiezers);
-    const procesVerbaal = maakProcesVerbaal(regels, tel(regels, biljetten), {
+    const procesVerbaal = maakProcesVerbaal(regels, telGroepen(regels, groepen), {
       aantalKiesgerechtigden,
-      biljettenHash: biljettenHash(biljetten),
+      biljettenHash: biljettenHashVanGroepen(groepen),
       bonnetjesHash: bonnetjesHash(bonnetjes),
     });
     const hash = procesVerbaalHash(procesVerbaal);

@@ -38,6 +38,12 @@ export class OngeldigBiljetFout extends Error {
   }
 }
 
+/** Identical ballots and how many of them there are: what the ballot box holds, grouped. */
+export interface BiljetGroep {
+  biljet: readonly unknown[];
+  aantal: number;
+}
+
 /**
  * Counts canonical ballots in one pass. Per question a Map from answer to a slot in a typed
  * array (options in order, then blank, then invalid): a million ballots of three questions is
@@ -45,6 +51,19 @@ export class OngeldigBiljetFout extends Error {
  * Takes any iterable, so the service layer can stream rows from the ballot box.
  */
 export function tel(regels: StemmingRegels, biljetten: Iterable<readonly unknown[]>): Telling {
+  return telGroepen(regels, alsGroepenVanEen(biljetten));
+}
+
+function* alsGroepenVanEen(biljetten: Iterable<readonly unknown[]>): Iterable<BiljetGroep> {
+  for (const biljet of biljetten) yield { biljet, aantal: 1 };
+}
+
+/**
+ * Counts ballots given as groups of identical ones: the same result as {@link tel} over the
+ * ballots one by one. The closing reads the box grouped by PostgreSQL (a stemming has few distinct
+ * ballots however many voters it has), so a million ballots never travel to this process.
+ */
+export function telGroepen(regels: StemmingRegels, groepen: Iterable<BiljetGroep>): Telling {
   const vragen = regels.vragen;
   const aantalVragen = vragen.length;
   const sleuven = vragen.map((vraag) => {
@@ -55,16 +74,17 @@ export function tel(regels: StemmingRegels, biljetten: Iterable<readonly unknown
   });
   const tellers = vragen.map((vraag) => new Float64Array(vraag.opties.length + 2));
   let index = 0;
-  for (const biljet of biljetten) {
+  for (const { biljet, aantal } of groepen) {
     if (!Array.isArray(biljet) || biljet.length !== aantalVragen) {
       throw new OngeldigBiljetFout(index, `verwacht een lijst van ${aantalVragen} antwoorden`);
     }
+    if (!Number.isInteger(aantal) || aantal < 1) throw new OngeldigBiljetFout(index, `aantal ${aantal} is geen positief geheel getal`);
     for (let v = 0; v < aantalVragen; v++) {
       const sleuf = sleuven[v]!.get(biljet[v]);
       if (sleuf === undefined) throw new OngeldigBiljetFout(index, `vraag ${vragen[v]!.id} heeft geen antwoord ${JSON.stringify(biljet[v])}`);
-      tellers[v]![sleuf]!++;
+      tellers[v]![sleuf]! += aantal;
     }
-    index++;
+    index += aantal;
   }
   return {
     aantalBiljetten: index,
@@ -89,10 +109,15 @@ const sha256 = (tekst: string): string => createHash('sha256').update(tekst, 'ut
  * distinct ballots however many voters it has.
  */
 export function biljettenHash(biljetten: Iterable<CanoniekStembiljet>): string {
+  return biljettenHashVanGroepen(alsGroepenVanEen(biljetten) as Iterable<{ biljet: CanoniekStembiljet; aantal: number }>);
+}
+
+/** {@link biljettenHash} of ballots given as groups of identical ones (as the closing reads them). */
+export function biljettenHashVanGroepen(groepen: Iterable<{ biljet: CanoniekStembiljet; aantal: number }>): string {
   const aantallen = new Map<string, number>();
-  for (const biljet of biljetten) {
+  for (const { biljet, aantal } of groepen) {
     const tekst = biljetTekst(biljet);
-    aantallen.set(tekst, (aantallen.get(tekst) ?? 0) + 1);
+    aantallen.set(tekst, (aantallen.get(tekst) ?? 0) + aantal);
   }
   const lijst = [...aantallen.keys()].sort().map((tekst) => ({ aantal: aantallen.get(tekst)!, biljet: JSON.parse(tekst) as CanoniekStembiljet }));
   return sha256(canoniekeJson(lijst));
