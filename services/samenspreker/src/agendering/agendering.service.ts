@@ -14,17 +14,12 @@ import {
   type VraagstukSteunGewijzigd,
 } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
+import { vereisFase } from '../gedeeld/toegang';
 import { type Handelende, vereisActor, vereisGemeente, vergrendelVraagstuk } from '../gedeeld/werk-context';
 import { Vastlegging } from '../tijdlijn/vastlegging';
 import type { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
 import { drempelBereikt, isEigenSteun, type SteunPartij, steunPartij } from './agendering-regels';
 import { Steunbetuiging } from './steunbetuiging.entity';
-
-function vereisAgendering(vraagstuk: Vraagstuk, wat: string): void {
-  if (vraagstuk.fase !== 'agendering') {
-    throw new DomainError('CONFLICT', `Dit vraagstuk is in de fase ${vraagstuk.fase}; ${wat} kan alleen in de fase agendering.`);
-  }
-}
 
 /** The timeline shows who acted, for the party they supported for (not the organisation of a personal support). */
 function partijActor(partij: SteunPartij): Handelende {
@@ -49,7 +44,7 @@ export class AgenderingService {
     return this.em.transactional(async (em) => {
       // Locked first: concurrent supports are counted one after the other, so the threshold is crossed exactly once.
       const vraagstuk = await vergrendelVraagstuk(em, input.id, gemeente);
-      vereisAgendering(vraagstuk, 'steunen');
+      vereisFase(vraagstuk, 'agendering', 'steunen');
       const initiatiefnemer = { accountId: vraagstuk.initiatiefnemerAccountId, ...(vraagstuk.initiatiefnemerOrganisatie ? { organisatie: vraagstuk.initiatiefnemerOrganisatie } : {}) };
       if (isEigenSteun(initiatiefnemer, partij)) {
         throw new DomainError('FORBIDDEN', 'U hebt dit vraagstuk zelf ingediend; de steun moet van anderen komen.');
@@ -125,7 +120,7 @@ export class AgenderingService {
     const partij = steunPartij(actor, input.namens ?? 'mijzelf');
     return this.em.transactional(async (em) => {
       const vraagstuk = await vergrendelVraagstuk(em, input.id, gemeente);
-      vereisAgendering(vraagstuk, 'steun intrekken');
+      vereisFase(vraagstuk, 'agendering', 'steun intrekken');
       const steun = await this.steunVan(em, vraagstuk.id, partij);
       if (!steun) throw DomainError.notFound(partij.organisatie ? 'Steun van uw organisatie voor dit vraagstuk' : 'Uw steun voor dit vraagstuk');
       em.remove(steun);

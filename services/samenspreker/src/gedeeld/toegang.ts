@@ -25,9 +25,12 @@ export async function vereisStafOfTafelRol(em: EntityManager, tafel: Tafel, vraa
   throw new DomainError('FORBIDDEN', `Dit mag alleen ${wie}.`);
 }
 
-/** Throws CONFLICT when the vraagstuk is not in `fase`; `wat` says in Dutch what was tried. */
+/** Throws CONFLICT when the vraagstuk is not in `fase`; `wat` says in Dutch what was tried (e.g. "steun intrekken"). */
 export function vereisFase(vraagstuk: Vraagstuk, fase: VraagstukFase, wat: string): void {
   if (vraagstuk.fase !== fase) {
-    throw new DomainError('CONFLICT', `${wat} kan alleen in de fase ${fase}; dit vraagstuk is in de fase ${vraagstuk.fase}.`);
+    throw new DomainError('CONFLICT', `${wat.charAt(0).toUpperCase()}${wat.slice(1)} kan alleen in de fase ${fase}; dit vraagstuk is in de fase ${vraagstuk.fase}.`);
   }
 }
+
+/** The phases with no way out: the vraagstuk's record is closed (no joining, reacting or leaving). */
+export const EINDFASEN: readonly VraagstukFase[] = ['afgerond', 'afgewezen'];

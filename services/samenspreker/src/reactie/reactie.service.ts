@@ -13,11 +13,11 @@ import {
   type ReactieVerbergen,
   type ReactieVerborgen,
   type ReactieView,
-  type VraagstukFase,
 } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Pseudoniemen } from '../gedeeld/pseudoniem';
+import { EINDFASEN } from '../gedeeld/toegang';
 import { Oplossing } from '../oplossing/oplossing.entity';
 import { Vastlegging } from '../tijdlijn/vastlegging';
 import { leesCursor, maakCursor } from '../vraagstuk/vraagstuk-cursor';
@@ -25,7 +25,6 @@ import type { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
 import { Reactie } from './reactie.entity';
 
 /** Once a vraagstuk is finished or turned down, its discussion is closed and stays as it was. */
-const GESLOTEN_FASEN: readonly VraagstukFase[] = ['afgerond', 'afgewezen'];
 
 @Injectable()
 export class ReactieService {
@@ -55,7 +54,7 @@ export class ReactieService {
     return this.em.transactional(async (em) => {
       const vraagstuk = await vergrendelVraagstuk(em, input.vraagstukId, gemeente);
       if (input.oplossingId) await this.vindOplossing(em, vraagstuk, input.oplossingId);
-      if (GESLOTEN_FASEN.includes(vraagstuk.fase)) {
+      if (EINDFASEN.includes(vraagstuk.fase)) {
         throw new DomainError('CONFLICT', `Dit vraagstuk is ${vraagstuk.fase}; de discussie is gesloten.`);
       }
       if (input.antwoordOp) {

@@ -1,14 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '@samen/platform';
+import { vereisFase } from '../gedeeld/toegang';
 import type { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
 import { Ronde } from './ronde.entity';
-
-/** Rounds belong to the phase oplossingen: outside it nothing is opened, submitted or weighed. */
-export function vereisFaseOplossingen(vraagstuk: Vraagstuk, wat: string): void {
-  if (vraagstuk.fase !== 'oplossingen') {
-    throw new DomainError('CONFLICT', `U kunt alleen in de fase oplossingen ${wat}; dit vraagstuk is nu in de fase ${vraagstuk.fase}.`);
-  }
-}
 
 /**
  * The round in which an oplossing is submitted or weighed: it must exist, the vraagstuk must be in
@@ -17,7 +11,8 @@ export function vereisFaseOplossingen(vraagstuk: Vraagstuk, wat: string): void {
 export async function vereisOpenRonde(em: EntityManager, vraagstuk: Vraagstuk, ronde: { nummer: number } | { id: string }, wat: string): Promise<Ronde> {
   const gevonden = await em.findOne(Ronde, { vraagstukId: vraagstuk.id, ...ronde });
   if (!gevonden) throw DomainError.notFound('Deze ronde');
-  vereisFaseOplossingen(vraagstuk, wat);
+  // Rounds belong to the phase oplossingen: outside it nothing is submitted or weighed.
+  vereisFase(vraagstuk, 'oplossingen', wat);
   if (gevonden.status !== 'open') throw new DomainError('CONFLICT', `Ronde ${gevonden.nummer} is gesloten; u kunt alleen in een open ronde ${wat}.`);
   return gevonden;
 }

@@ -15,12 +15,12 @@ import {
 } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
 import { vereisRondeLeiding } from '../gedeeld/samenspraak-rechten';
+import { vereisFase } from '../gedeeld/toegang';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { OplossingService } from '../oplossing/oplossing.service';
 import { Oplossing } from '../oplossing/oplossing.entity';
 import { Tafel } from '../tafel/tafel.service';
 import { Vastlegging } from '../tijdlijn/vastlegging';
-import { vereisFaseOplossingen } from './open-ronde';
 import { Ronde } from './ronde.entity';
 import { maakShortlist } from './shortlist';
 
@@ -49,7 +49,7 @@ export class RondeService {
       // Locked: two openings at once would otherwise both see no open round and the same last number.
       const vraagstuk = await vergrendelVraagstuk(em, input.vraagstukId, gemeente);
       await vereisRondeLeiding(this.tafel, em, vraagstuk, actor);
-      vereisFaseOplossingen(vraagstuk, 'een ronde openen');
+      vereisFase(vraagstuk, 'oplossingen', 'een ronde openen');
       const open = await em.findOne(Ronde, { vraagstukId: vraagstuk.id, status: 'open' });
       if (open) throw new DomainError('CONFLICT', `Ronde ${open.nummer} is nog open; sluit die eerst.`);
       const laatste = await em.findOne(Ronde, { vraagstukId: vraagstuk.id }, { orderBy: { nummer: 'desc' } });

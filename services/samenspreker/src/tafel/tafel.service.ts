@@ -19,7 +19,7 @@ import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVr
 import { Vastlegging } from '../tijdlijn/vastlegging';
 import type { Vraagstuk } from '../vraagstuk/vraagstuk.entity';
 import { Deelnemer } from './deelnemer.entity';
-import { STAF_OMSCHRIJVING } from '../gedeeld/toegang';
+import { EINDFASEN, STAF_OMSCHRIJVING } from '../gedeeld/toegang';
 import { magAccountIdsZien, magRolGeven, magRolWijzigen, magUitnodigen, type TafelActor, vertegenwoordiging } from './tafel-regels';
 
 /**
@@ -65,7 +65,7 @@ export class Tafel {
 
 /** A closed vraagstuk's table is part of its record: nobody joins, leaves or changes role any more. */
 function vereisOpenTafel(vraagstuk: Vraagstuk): void {
-  if (vraagstuk.fase === 'afgerond' || vraagstuk.fase === 'afgewezen') {
+  if (EINDFASEN.includes(vraagstuk.fase)) {
     throw new DomainError('CONFLICT', `Dit vraagstuk is ${vraagstuk.fase}: de tafel is gesloten.`);
   }
 }
