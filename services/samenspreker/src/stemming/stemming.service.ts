@@ -253,8 +253,9 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
       const invoerfouten = beoordelingen.flatMap((b) => b.fouten.filter((fout) => fout.code === 'onbekendeVraag'));
       if (invoerfouten.length > 0) throw DomainError.validation(invoerfouten);
       if (stemming.regels.kiesgerechtigden.soort === 'tafel') {
-        const geen: string[] = [];
-        for (const kiezer of input.kiezers) if (!(await this.tafel.actieveDeelnemer(em, stemming.vraagstukId, kiezer))) geen.push(kiezer);
+        // One read of the table for the whole batch, not one per kiezer.
+        const aanTafel = new Set((await this.tafel.actieveDeelnemers(em, stemming.vraagstukId)).map((d) => d.accountId));
+        const geen = input.kiezers.filter((kiezer) => !aanTafel.has(kiezer));
         if (geen.length > 0) throw new DomainError('FORBIDDEN', `Alleen deelnemers aan de tafel stemmen hierover; deze kiezers zijn dat niet: ${geen.join(', ')}.`);
       }
       if (!(await this.stembus.nieuweBatch(em, stemming.id, input.batchnummer, input.aantal, actor.accountId))) {
