@@ -1,11 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import { NatsContext, RpcException } from '@nestjs/microservices';
+import { NatsContext } from '@nestjs/microservices';
+import { ClsServiceManager } from 'nestjs-cls';
 import { headers as natsHeaders } from 'nats';
 import { CONTEXT_HEADERS, type Jwks } from '@samen/contracts';
 import { testTokenSigner, type TestTokenSigner } from '@samen/testing/tokens';
 import { DomainError } from '../errors/domain-error';
+import { MESSAGE_CONTEXT } from '../context/message-context';
+import { PRINCIPAL } from './principal.decorator';
 import { AuthGuard, grantOf } from './auth.guard';
 import { Ingelogd, Intern, Publiek, Rollen } from './auth.decorators';
 import { TokenVerifier } from './token-verifier';
@@ -54,13 +57,19 @@ function http(handler: () => void, cls: object, headers: Record<string, string>)
   return { context, request };
 }
 
-async function wireError(promise: Promise<unknown>): Promise<Record<string, unknown>> {
+/** The guard over NATS runs inside the message's scope (SamenNatsServer opens it). */
+function inScope<T>(fn: () => Promise<T>): Promise<T> {
+  return ClsServiceManager.getClsService().run(fn);
+}
+
+/** A refusal over NATS: a DomainError, which the error filter answers under the message's correlation id. */
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(RpcException);
-  return (error as RpcException).getError() as Record<string, unknown>;
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
 }
 
 describe('AuthGuard', () => {
@@ -79,52 +88,58 @@ describe('AuthGuard', () => {
     it('lets a good token through, records the principal and takes the token’s gemeente', async () => {
       const token = await signer.sign({ rollen: ['ambtenaar'], gemeente: 'GM0637' });
       const { context, nats } = rpc(on('staff'), Handlers, { [CONTEXT_HEADERS.authorization]: `Bearer ${token}` });
-      await expect(guard.canActivate(context)).resolves.toBe(true);
+      const cls = ClsServiceManager.getClsService();
+      const inCls = await inScope(async () => {
+        await expect(guard.canActivate(context)).resolves.toBe(true);
+        return { context: cls.get(MESSAGE_CONTEXT), principal: cls.get(PRINCIPAL) };
+      });
       expect(grantOf(nats)).toMatchObject({ gemeente: 'GM0637', principal: { rollen: ['ambtenaar'] } });
+      // For the services below the handler: the principal, and the token's gemeente as the message's.
+      expect(inCls).toMatchObject({ context: { gemeente: 'GM0637' }, principal: { rollen: ['ambtenaar'] } });
     });
 
-    it('answers a refusal as a coded wire error with the caller’s correlation id', async () => {
+    it('refuses a message without a token to a handler that needs one', async () => {
       const { context } = rpc(on('staff'), Handlers, { [CONTEXT_HEADERS.correlationId]: 'corr-7' });
-      expect(await wireError(guard.canActivate(context))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, correlationId: 'corr-7' });
+      expect(await refusal(inScope(() => guard.canActivate(context)))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
     });
 
     it('403 for the wrong role, and for a token of another gemeente', async () => {
       const inwoner = await signer.sign({ rollen: ['inwoner'] });
-      expect(await wireError(guard.canActivate(rpc(on('staff'), Handlers, { [CONTEXT_HEADERS.authorization]: `Bearer ${inwoner}` }).context))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await refusal(inScope(() => guard.canActivate(rpc(on('staff'), Handlers, { [CONTEXT_HEADERS.authorization]: `Bearer ${inwoner}` }).context)))).toMatchObject({ code: 'FORBIDDEN' });
       const ambtenaar = await signer.sign({ rollen: ['ambtenaar'], gemeente: 'GM0637' });
       const elsewhere = rpc(on('staff'), Handlers, { [CONTEXT_HEADERS.authorization]: `Bearer ${ambtenaar}`, [CONTEXT_HEADERS.gemeente]: 'GM0518' });
-      expect(await wireError(guard.canActivate(elsewhere.context))).toMatchObject({ code: 'FORBIDDEN', status: 403 });
+      expect(await refusal(inScope(() => guard.canActivate(elsewhere.context)))).toMatchObject({ code: 'FORBIDDEN', status: 403 });
     });
 
     it('refuses a handler without a decorator, even to a good token', async () => {
       const token = await signer.sign({ rollen: ['platformbeheerder'], gemeente: undefined });
-      expect(await wireError(guard.canActivate(rpc(on('forgotten'), Handlers, { [CONTEXT_HEADERS.authorization]: `Bearer ${token}` }).context))).toMatchObject({
+      expect(await refusal(inScope(() => guard.canActivate(rpc(on('forgotten'), Handlers, { [CONTEXT_HEADERS.authorization]: `Bearer ${token}` }).context)))).toMatchObject({
         code: 'FORBIDDEN',
       });
     });
 
     it('verifies a token on a public handler too', async () => {
-      expect(await guard.canActivate(rpc(on('open'), Handlers, {}).context)).toBe(true);
-      expect(await wireError(guard.canActivate(rpc(on('open'), Handlers, { [CONTEXT_HEADERS.authorization]: 'Bearer x.y.z' }).context))).toMatchObject({
+      expect(await inScope(() => guard.canActivate(rpc(on('open'), Handlers, {}).context))).toBe(true);
+      expect(await refusal(inScope(() => guard.canActivate(rpc(on('open'), Handlers, { [CONTEXT_HEADERS.authorization]: 'Bearer x.y.z' }).context)))).toMatchObject({
         code: 'UNAUTHENTICATED',
       });
     });
 
     it('takes a policy from the controller, and a handler’s own over it', async () => {
-      expect(await guard.canActivate(rpc(PublicByClass.prototype.anything, PublicByClass, {}).context)).toBe(true);
-      expect(await wireError(guard.canActivate(rpc(PublicByClass.prototype.butThis, PublicByClass, {}).context))).toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect(await inScope(() => guard.canActivate(rpc(PublicByClass.prototype.anything, PublicByClass, {}).context))).toBe(true);
+      expect(await refusal(inScope(() => guard.canActivate(rpc(PublicByClass.prototype.butThis, PublicByClass, {}).context)))).toMatchObject({ code: 'UNAUTHENTICATED' });
     });
 
     it('an internal handler takes messages without a user token only', async () => {
-      expect(await guard.canActivate(rpc(on('internal'), Handlers, {}).context)).toBe(true);
+      expect(await inScope(() => guard.canActivate(rpc(on('internal'), Handlers, {}).context))).toBe(true);
       const token = await signer.sign({ rollen: ['platformbeheerder'], gemeente: undefined });
-      expect(await wireError(guard.canActivate(rpc(on('internal'), Handlers, { [CONTEXT_HEADERS.authorization]: `Bearer ${token}` }).context))).toMatchObject({
+      expect(await refusal(inScope(() => guard.canActivate(rpc(on('internal'), Handlers, { [CONTEXT_HEADERS.authorization]: `Bearer ${token}` }).context)))).toMatchObject({
         code: 'FORBIDDEN',
       });
     });
 
     it('answers a bad gemeente header as UNKNOWN_GEMEENTE', async () => {
-      expect(await wireError(guard.canActivate(rpc(on('open'), Handlers, { [CONTEXT_HEADERS.gemeente]: 'Zoetermeer' }).context))).toMatchObject({
+      expect(await refusal(inScope(() => guard.canActivate(rpc(on('open'), Handlers, { [CONTEXT_HEADERS.gemeente]: 'Zoetermeer' }).context)))).toMatchObject({
         code: 'UNKNOWN_GEMEENTE',
       });
     });

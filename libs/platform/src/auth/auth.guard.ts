@@ -1,10 +1,12 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { RpcException, type NatsContext } from '@nestjs/microservices';
+import type { NatsContext } from '@nestjs/microservices';
+import { ClsServiceManager } from 'nestjs-cls';
 import { CONTEXT_HEADERS, GEMEENTE_CODE_PATTERN, type Principal } from '@samen/contracts';
-import { correlationIdFrom, readMessageContext } from '../context/message-context';
+import { MESSAGE_CONTEXT, readMessageContext } from '../context/message-context';
 import { DomainError } from '../errors/domain-error';
-import { toDomainError } from '../errors/rpc-error.filter';
+import { isMalformed } from '../nats/wire';
+import { PRINCIPAL } from './principal.decorator';
 import { decideAccess, type AccessGranted } from './access-decision';
 import { AUTH_POLICY, type AuthPolicy } from './auth.decorators';
 import { TokenVerifier } from './token-verifier';
@@ -23,9 +25,9 @@ interface HttpRequestLike {
 
 /**
  * The one guard of the suite, for NATS messages and HTTP requests alike (registered globally by
- * ServiceRootModule and the gateway). It runs before the interceptors, so it reads the message
- * context from the NATS headers itself, and it answers a refusal as a coded wire error with the
- * caller's correlation id; MessageScopeInterceptor then puts the decision into CLS.
+ * ServiceRootModule and the gateway). For NATS it runs inside the message's scope
+ * (SamenNatsServer): it reads the message context from the headers strictly (a gemeente that is no
+ * CBS code is refused here), puts its decision into CLS, and refuses a body that was no JSON.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -47,17 +49,18 @@ export class AuthGuard implements CanActivate {
 
   private async rpc(context: ExecutionContext, policy: AuthPolicy | undefined): Promise<boolean> {
     const nats = context.switchToRpc().getContext<NatsContext>();
-    const headers = nats.getHeaders();
-    let correlationId = correlationIdFrom(headers?.get(CONTEXT_HEADERS.correlationId));
-    try {
-      const message = readMessageContext(headers);
-      correlationId = message.correlationId;
-      GRANTS.set(nats, await this.decide(policy, message.accessToken, message.gemeente));
-      return true;
-    } catch (error) {
-      // Guards run outside MessageScopeInterceptor: map here, or the reply loses its correlation id.
-      throw new RpcException(toDomainError(error, this.logger).toWire(correlationId));
-    }
+    // The message's scope (SamenNatsServer) is open: a refusal thrown here reaches the error
+    // filter, which answers it under the caller's correlation id.
+    const message = readMessageContext(nats.getHeaders());
+    const grant = await this.decide(policy, message.accessToken, message.gemeente);
+    GRANTS.set(nats, grant);
+    // The verified principal, and the token's gemeente when the message names none, for the
+    // services below the handler (currentPrincipal(), @Context()).
+    const cls = ClsServiceManager.getClsService();
+    cls.set(MESSAGE_CONTEXT, { ...message, correlationId: cls.getId(), ...(grant.gemeente ? { gemeente: grant.gemeente } : {}) });
+    if (grant.principal) cls.set(PRINCIPAL, grant.principal);
+    if (isMalformed(context.switchToRpc().getData())) throw new DomainError('MALFORMED_REQUEST', 'Het bericht is geen geldige JSON.');
+    return true;
   }
 
   private async http(context: ExecutionContext, policy: AuthPolicy | undefined): Promise<boolean> {

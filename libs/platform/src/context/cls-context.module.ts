@@ -7,7 +7,7 @@ import { ClsService, ClsServiceManager } from 'nestjs-cls';
  * to mount them (then they do nothing); a global interceptor alone makes Nest run every request
  * through its rxjs interceptor chain (an AsyncResource.bind, and an Observable per request):
  * measurable in the gateway, which has no interceptor of its own. The suite opens its CLS
- * contexts itself (MessageScopeInterceptor, the event consumer), so nothing else is needed.
+ * contexts itself (SamenNatsServer per message, the event consumer), so nothing else is needed.
  */
 @Global()
 @Module({

@@ -31,7 +31,7 @@ export class RpcErrorFilter implements ExceptionFilter {
   }
 
   toWire(exception: unknown): WireError {
-    // Already mapped (with its correlation id) by MessageScopeInterceptor.
+    // Already a wire error (a handler passing on another bouwsteen's refusal keeps its code).
     if (exception instanceof RpcException && isWireError(exception.getError())) return exception.getError() as WireError;
     const correlationId = this.cls.isActive() ? this.cls.getId() : undefined;
     return toDomainError(exception, this.logger).toWire(correlationId);

@@ -10,7 +10,7 @@ import {
   type JetStreamManager,
   type JsMsg,
 } from 'nats';
-import { ClsService } from 'nestjs-cls';
+import { CLS_ID, ClsService } from 'nestjs-cls';
 import { EVENT_STREAM, type CloudEvent, type MessageContext } from '@samen/contracts';
 import { MESSAGE_CONTEXT, correlationIdFrom } from '../context/message-context';
 
@@ -102,7 +102,7 @@ export class EventConsumer {
     };
     try {
       const outcome = await this.cls.run(async () => {
-        this.cls.set('CLS_ID', context.correlationId);
+        this.cls.set(CLS_ID, context.correlationId);
         this.cls.set(MESSAGE_CONTEXT, context);
         return RequestContext.create(this.orm.em, () => this.applyOnce(event, handler));
       });

@@ -1,8 +1,10 @@
 import { hostname } from 'node:os';
-import { Transport, type NatsOptions } from '@nestjs/microservices';
+import type { NatsOptions } from '@nestjs/microservices';
 import { queueGroup, type Bouwsteen } from '@samen/contracts';
 import type { ConnectionOptions } from 'nats';
 import { PlainReplySerializer, PlainRequestDeserializer } from './wire';
+
+export type NatsServerOptions = NonNullable<NatsOptions['options']>;
 
 export interface NatsServersAndCredentials {
   servers: string[];
@@ -54,19 +56,16 @@ export function natsConnectionOptions(natsUrl: string, processName: string): Con
   };
 }
 
-/** The Nest NATS transport of a bouwsteen: its queue group, plain JSON wire, graceful stop. */
-export function natsServerOptions(bouwsteen: Bouwsteen, natsUrl: string, graceMs: number): NatsOptions {
+/** The options of a bouwsteen's NATS server (SamenNatsServer): its queue group, plain JSON wire, graceful stop. */
+export function natsServerOptions(bouwsteen: Bouwsteen, natsUrl: string, graceMs: number): NatsServerOptions {
   return {
-    transport: Transport.NATS,
-    options: {
-      ...natsConnectionOptions(natsUrl, bouwsteen),
-      queue: queueGroup(bouwsteen),
-      serializer: new PlainReplySerializer(),
-      deserializer: new PlainRequestDeserializer(),
-      // Unsubscribe first (new requests go to other instances or get "no responders"),
-      // then give the requests in flight this long to finish before the connection closes.
-      gracefulShutdown: graceMs > 0,
-      gracePeriod: graceMs,
-    },
+    ...natsConnectionOptions(natsUrl, bouwsteen),
+    queue: queueGroup(bouwsteen),
+    serializer: new PlainReplySerializer(),
+    deserializer: new PlainRequestDeserializer(),
+    // Unsubscribe first (new requests go to other instances or get "no responders"),
+    // then give the requests in flight this long to finish before the connection closes.
+    gracefulShutdown: graceMs > 0,
+    gracePeriod: graceMs,
   };
 }

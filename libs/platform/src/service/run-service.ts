@@ -4,6 +4,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { ServiceEnv, loadEnvOrExit } from '../config/env';
 import { migrateBouwsteen } from '../database/migrate';
+import { MikroORM } from '@mikro-orm/core';
+import { ClsService } from 'nestjs-cls';
+import { SamenNatsServer } from '../nats/nats-server';
 import { natsServerOptions } from '../nats/options';
 import type { ServiceDefinition } from './service-definition';
 import { ServiceRootModule } from './service-root.module';
@@ -20,7 +23,9 @@ export async function startService(definition: ServiceDefinition, env: ServiceEn
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.connectMicroservice(natsServerOptions(definition.bouwsteen, env.NATS_URL, env.SHUTDOWN_GRACE_MS), { inheritAppConfig: true });
+  const nats = new SamenNatsServer(natsServerOptions(definition.bouwsteen, env.NATS_URL, env.SHUTDOWN_GRACE_MS));
+  nats.openScopesWith(app.get(ClsService), app.get(MikroORM));
+  app.connectMicroservice({ strategy: nats }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(env.HEALTH_PORT, '0.0.0.0');
   return app;

@@ -1,12 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ServiceEnv } from '../config/env';
 import { ClsContextModule } from '../context/cls-context.module';
 import { ormOptions } from '../database/orm-options';
-import { MessageScopeInterceptor } from '../database/request-context.interceptor';
 import { RpcErrorFilter } from '../errors/rpc-error.filter';
 import { createValidationPipe } from '../errors/validation.pipe';
 import { EventsModule } from '../events/events.module';
@@ -67,7 +66,6 @@ export class ServiceRootModule {
         },
         // Every handler is refused unless it says who may call it (@Publiek, @Rollen, …).
         { provide: APP_GUARD, useExisting: AuthGuard },
-        { provide: APP_INTERCEPTOR, useClass: MessageScopeInterceptor },
         { provide: APP_FILTER, useClass: RpcErrorFilter },
         { provide: APP_PIPE, useValue: createValidationPipe() },
       ],
