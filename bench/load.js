@@ -3,7 +3,10 @@
 // answers with requests per second and latency, or with what went wrong.
 const autocannon = require('autocannon');
 
-/** Runs autocannon with `options` in a child process; resolves `{ rps, p50, p99, requests }`. */
+/**
+ * Runs a measurement with `options` in a child process; resolves `{ rps, p50, p99, requests }`.
+ * As fast as the connections go (autocannon), or with `overallRate` at that fixed rate (openLoop).
+ */
 function measure(options) {
   const { fork } = require('node:child_process');
   return new Promise((resolve, reject) => {
@@ -39,8 +42,68 @@ function perVerzoekOpties({ perVerzoek, rondgaand, ...options }) {
   };
 }
 
+/**
+ * Open loop at a fixed rate: request i is due at start + i / rate, whether or not earlier answers
+ * have come, over at most `connections` keep-alive sockets. Latency counts from when a request was
+ * due, so a request that waited for a free socket is charged for the wait (no coordinated
+ * omission). autocannon's own `overallRate` sends each connection's share for a second in one
+ * burst at the start of that second, which measures bursts of 64, not a steady load.
+ */
+async function openLoop({ url, connections, duration, overallRate, headers = {}, requests, perVerzoek, rondgaand }) {
+  const http = require('node:http');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const base = new URL(url);
+  const due = Math.floor(duration * overallRate);
+  if (perVerzoek && !rondgaand && perVerzoek.length < due) throw new Error(`${url}: ${perVerzoek.length} eenmalige verzoeken voor / one-off requests for ${due}`);
+  const latencies = [];
+  let failed = 0;
+  const send = (i, dueAt) =>
+    new Promise((resolve) => {
+      const request = requests[i % requests.length];
+      const extra = perVerzoek ? perVerzoek[rondgaand ? i % perVerzoek.length : i] : {};
+      const body = request.body;
+      const req = http.request(
+        { agent, host: base.hostname, port: base.port, method: request.method, path: extra.path ?? request.path, headers: { ...headers, ...request.headers, ...extra.headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } },
+        (res) => {
+          res.resume();
+          res.once('end', () => {
+            if (res.statusCode < 200 || res.statusCode > 299) failed++;
+            latencies.push(performance.now() - dueAt);
+            resolve();
+          });
+        },
+      );
+      req.once('error', () => {
+        failed++;
+        resolve();
+      });
+      req.end(body);
+    });
+  const start = performance.now();
+  const inFlight = [];
+  for (let i = 0; i < due; i++) {
+    const dueAt = start + (i * 1000) / overallRate;
+    const wait = dueAt - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(i, dueAt));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  if (failed) throw new Error(`${url}: ${failed} van / of ${due} verzoeken mislukt / requests failed`);
+  latencies.sort((a, b) => a - b);
+  const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
+  return { rps: due / duration, p50: at(0.5), p99: at(0.99), requests: due };
+}
+
 if (require.main === module) {
   process.once('message', (message) => {
+    if (message.overallRate) {
+      openLoop(message).then(
+        (result) => process.send({ result }, () => process.exit(0)),
+        (error) => process.send({ error: error.message }, () => process.exit(0)),
+      );
+      return;
+    }
     const { options, op } = perVerzoekOpties(message);
     autocannon(options, (error, result) => {
       if (error) return process.send({ error: error.message }, () => process.exit(0));

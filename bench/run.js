@@ -4,7 +4,7 @@
 // appended to bench/results/<timestamp>.jsonl. See bench/README.md.
 //
 // Knobs: BENCH_DURATION_S (10), BENCH_CONNECTIONS (64), BENCH_ROUNDS (3), BENCH_WARMUP_S (5),
-// BENCH_SCENARIOS (comma list, default all), BENCH_CPU_PROF=<dir> (CPU profiles of every server),
+// BENCH_VAST_TEMPO_PCT (50; 0 = skip the fixed-rate latency run), BENCH_SCENARIOS (comma list, default all), BENCH_CPU_PROF=<dir> (CPU profiles of every server),
 // DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/samen_bench; dropped and recreated).
 const { appendFileSync, mkdirSync, readFileSync } = require('node:fs');
 const { loadavg } = require('node:os');
@@ -116,6 +116,7 @@ async function main() {
   const connections = knob('BENCH_CONNECTIONS', 64);
   const rounds = knob('BENCH_ROUNDS', 3);
   const warmup = knob('BENCH_WARMUP_S', 5);
+  const vastTempoPct = knob('BENCH_VAST_TEMPO_PCT', 50);
   const adminUrl = process.env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/samen_bench';
   // It is dropped and recreated: never let a typo point this at a database that matters.
   if (!/bench/.test(new URL(adminUrl).pathname)) throw new Error(`DATABASE_ADMIN_URL moet een database met 'bench' in de naam zijn / must name a database with 'bench' in its name: ${adminUrl}`);
@@ -150,7 +151,9 @@ async function main() {
         line = { scenario: scenario.name, baselineRps: null, suiteRps: null, ratio: null, suiteP50Ms: null, suiteP99Ms: null, connections: null, durationS: null, durationMs: round(durationMs, 1), ...meer };
       } else {
         await sameAnswers(ctx, scenario, data, canoniekeJson);
-        const target = async (url, seconds) => measure({ url, connections, duration: seconds, ...(await scenario.load(ctx, data, { seconds })) });
+        // overallRate: a fixed offered rate (open loop) instead of as fast as the connections go.
+        const target = async (url, seconds, overallRate) =>
+          measure({ url, connections, duration: seconds, ...(overallRate ? { overallRate } : {}), ...(await scenario.load(ctx, data, { seconds })) });
         if (warmup) {
           say(`${scenario.name}: opwarmen / warming up (${warmup} s each) …`);
           await target(ctx.baselineUrl, warmup);
@@ -175,6 +178,23 @@ async function main() {
               `  CPU ms per verzoek / per request: ${result.baseline.cpu} | ${result.suite.cpu} | load ${loadavg()[0].toFixed(1)}`,
           );
         }
+        // Latency at a load the suite carries, not at saturation: with 64 connections firing as fast
+        // as answers come, every request waits behind the others (p50 ≈ 64 / throughput, for the
+        // baseline too). Both sides get the same fixed rate, a share of the suite's throughput.
+        let vastTempo = {};
+        if (vastTempoPct) {
+          const rate = Math.max(1, Math.round((median(rows.map((r) => r.suite.rps)) * vastTempoPct) / 100));
+          const atRate = {};
+          for (const side of ['baseline', 'suite']) {
+            atRate[side] = await target(side === 'baseline' ? ctx.baselineUrl : ctx.gatewayUrl, duration, rate);
+            await outboxesDrained(ctx.pool);
+          }
+          say(
+            `${scenario.name} vast tempo / fixed rate ${rate} req/s: baseline p50 ${atRate.baseline.p50} / p99 ${atRate.baseline.p99} ms | ` +
+              `suite p50 ${atRate.suite.p50} / p99 ${atRate.suite.p99} ms`,
+          );
+          vastTempo = { vastTempoRps: rate, suiteP50MsVastTempo: atRate.suite.p50, suiteP99MsVastTempo: atRate.suite.p99, baselineP99MsVastTempo: atRate.baseline.p99 };
+        }
         line = {
           scenario: scenario.name,
           baselineRps: Math.round(median(rows.map((r) => r.baseline.rps))),
@@ -185,6 +205,7 @@ async function main() {
           suiteP99Ms: median(rows.map((r) => r.suite.p99)),
           connections,
           durationS: duration,
+          ...vastTempo,
         };
       }
       const json = JSON.stringify(line);
