@@ -100,8 +100,12 @@ describe('gateway: accounts and sessions over HTTP', () => {
     await post('/accounts', { email: 'ivo@example.org', wachtwoord: 'een lange zin als wachtwoord', weergavenaam: 'Ivo' });
     await post('/e-mailbevestigingen', { token: tokenUit('ivo@example.org', 'e-mailbevestigingen') });
     for (let i = 0; i < 5; i++) expect((await post('/sessies', { email: 'ivo@example.org', wachtwoord: 'verkeerd verkeerd' })).status).toBe(401);
-    const problem = await expectProblem(await post('/sessies', { email: 'ivo@example.org', wachtwoord: 'een lange zin als wachtwoord' }), 429, 'TOO_MANY_REQUESTS');
+    const locked = await post('/sessies', { email: 'ivo@example.org', wachtwoord: 'een lange zin als wachtwoord' });
+    const problem = await expectProblem(locked, 429, 'TOO_MANY_REQUESTS');
     expect(problem.detail).toMatch(/Probeer het over 15 minuten opnieuw/);
+    // When to try again, for a client to count down: the lock's 15 minutes, in seconds.
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+    expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
   });
 
   it('password reset over HTTP: 202 for anyone, 204 with the code, 422 with a used code', async () => {

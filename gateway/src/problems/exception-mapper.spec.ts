@@ -61,6 +61,11 @@ describe('mapException', () => {
     expect(mapped.headers).toEqual({ Allow: 'GET, PUT' });
   });
 
+  it('sends a DomainError’s wait as Retry-After', () => {
+    expect(mapException(DomainError.tooManyRequests('Te veel pogingen.', 90_500), anyRequest)).toMatchObject({ error: { code: 'TOO_MANY_REQUESTS' }, headers: { 'Retry-After': '91' } });
+    expect(mapException(new DomainError('TOO_MANY_REQUESTS', 'Zonder wachttijd.'), anyRequest).headers).toEqual({});
+  });
+
   it('maps the throttler to 429', () => {
     expect(mapException(new ThrottlerException(), anyRequest).error.code).toBe('TOO_MANY_REQUESTS');
   });

@@ -45,7 +45,8 @@ const ROUTABLE_METHODS = ['GET', 'PUT', 'POST', 'PATCH', 'DELETE'] as const;
  */
 export function mapException(exception: unknown, request: FastifyRequest): MappedError {
   if (exception instanceof DomainError) {
-    return { error: exception, headers: exception.code === 'UNAUTHENTICATED' ? bearerChallenge() : {}, unexpected: false };
+    const headers = exception.code === 'UNAUTHENTICATED' ? bearerChallenge() : exception.retryAfterSeconds ? { 'Retry-After': String(exception.retryAfterSeconds) } : {};
+    return { error: exception, headers, unexpected: false };
   }
   if (exception instanceof NotFoundException) return notFound(request);
   const status = statusOf(exception);

@@ -61,5 +61,7 @@ export interface WireError {
   invalidParams?: InvalidParam[];
   /** With a CONFLICT about state: what can be done now instead (e.g. the phase transitions allowed now), machine-readable. */
   toegestaan?: string[];
+  /** With TOO_MANY_REQUESTS: whole seconds until trying again can succeed (HTTP: the Retry-After header). */
+  retryAfterSeconds?: number;
   correlationId?: string;
 }

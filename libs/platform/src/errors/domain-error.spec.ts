@@ -36,6 +36,17 @@ describe('DomainError', () => {
     expect(new DomainError('CONFLICT', 'x').toWire()).not.toHaveProperty('toegestaan');
   });
 
+  it('carries when to try again with a 429, in whole seconds rounded up, over the wire and back', () => {
+    const wire = DomainError.tooManyRequests('Te veel pogingen.', 1_500).toWire();
+    expect(wire).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429, retryAfterSeconds: 2 });
+    expect(DomainError.fromWire(wire).retryAfterSeconds).toBe(2);
+    // Never 0 (that would say "now"), and nothing odd from the wire.
+    expect(DomainError.tooManyRequests('x', 0).retryAfterSeconds).toBe(1);
+    expect(DomainError.fromWire({ ...wire, retryAfterSeconds: -5 }).retryAfterSeconds).toBeUndefined();
+    expect(DomainError.fromWire({ ...wire, retryAfterSeconds: 'soon' as unknown as number }).retryAfterSeconds).toBeUndefined();
+    expect(new DomainError('TOO_MANY_REQUESTS', 'x').toWire()).not.toHaveProperty('retryAfterSeconds');
+  });
+
   it('trusts the code, not the status, of a wire error', () => {
     expect(DomainError.fromWire({ code: 'NOT_FOUND', status: 200, message: 'x' }).status).toBe(404);
   });

@@ -8,6 +8,8 @@ export class DomainError extends Error {
   readonly status: number;
   /** With a CONFLICT about state: what is allowed now (see {@link DomainError.conflict}). */
   toegestaan?: readonly string[];
+  /** With TOO_MANY_REQUESTS: whole seconds until a new try can succeed (see {@link DomainError.tooManyRequests}). */
+  retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,
@@ -30,6 +32,13 @@ export class DomainError extends Error {
     return error;
   }
 
+  /** A 429 that says when to try again: the gateway sends it as Retry-After, a client can count down. */
+  static tooManyRequests(message: string, retryAfterMs: number): DomainError {
+    const error = new DomainError('TOO_MANY_REQUESTS', message);
+    error.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    return error;
+  }
+
   static notFound(what: string): DomainError {
     return new DomainError('NOT_FOUND', `${what} bestaat niet.`);
   }
@@ -41,6 +50,7 @@ export class DomainError extends Error {
       message: this.message,
       ...(this.invalidParams?.length ? { invalidParams: this.invalidParams } : {}),
       ...(this.toegestaan ? { toegestaan: [...this.toegestaan] } : {}),
+      ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
       ...(correlationId ? { correlationId } : {}),
     };
   }
@@ -50,6 +60,7 @@ export class DomainError extends Error {
     if (wire && isErrorCode(wire.code)) {
       const error = new DomainError(wire.code, String(wire.message ?? wire.code), wire.invalidParams);
       if (Array.isArray(wire.toegestaan)) error.toegestaan = wire.toegestaan.map(String);
+      if (Number.isInteger(wire.retryAfterSeconds) && (wire.retryAfterSeconds as number) > 0) error.retryAfterSeconds = wire.retryAfterSeconds;
       return error;
     }
     return new DomainError('INTERNAL', 'De bouwsteen gaf een onbekende fout terug.');

@@ -32,3 +32,9 @@ export function isGeblokkeerd(geblokkeerdTot: Date | null | undefined, nu: Date)
 export function minutenTot(geblokkeerdTot: Date, nu: Date): number {
   return Math.max(1, Math.ceil((geblokkeerdTot.getTime() - nu.getTime()) / 60_000));
 }
+
+/** "1 minuut" or "15 minuten": the wait, in words for the message to the user. */
+export function overMinuten(geblokkeerdTot: Date, nu: Date): string {
+  const minuten = minutenTot(geblokkeerdTot, nu);
+  return `${minuten} ${minuten === 1 ? 'minuut' : 'minuten'}`;
+}

@@ -172,6 +172,8 @@ describe('identity accounts and sessions over NATS', () => {
     const locked = errorOf(await login('dirk@example.org'));
     expect(locked).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429 });
     expect(locked.message).toMatch(/15 minuten/);
+    expect(locked.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(locked.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
     // Eva is not touched.
     dataOf(await login('eva@example.org'));
     const rows = await withClient('identity', (c) => c.query(`select email, mislukte_aanmeldingen from identity.account where email in ('dirk@example.org', 'eva@example.org') order by email`));

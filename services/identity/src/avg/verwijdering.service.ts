@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AVG_EVENTS, type AccountVerwijderd, type MessageContext, type Principal, type Verwijderd } from '@samen/contracts';
 import { DomainError, Outbox } from '@samen/platform';
-import { isGeblokkeerd, minutenTot, naMislukking } from '../accounts/aanmeldslot';
+import { isGeblokkeerd, naMislukking, overMinuten } from '../accounts/aanmeldslot';
 import { controleerTegenDummy, controleerWachtwoord } from '../accounts/wachtwoord-hash';
 import { GRONDSLAGEN } from './grondslagen';
 import { Verwerkingslog } from './verwerkingslog';
@@ -19,7 +19,7 @@ interface AccountRij {
   geblokkeerd_tot: string | null;
 }
 
-type Uitkomst = { soort: 'verwijderd' } | { soort: 'weg' } | { soort: 'onjuist'; vertragingMs: number } | { soort: 'geblokkeerd'; minuten: number };
+type Uitkomst = { soort: 'verwijderd' } | { soort: 'weg' } | { soort: 'onjuist'; vertragingMs: number } | { soort: 'geblokkeerd'; tot: Date; nu: Date };
 
 /**
  * Erasure of an account (AVG art. 17). What identifies or authenticates the person goes in one
@@ -58,7 +58,7 @@ export class VerwijderingService {
       // The same counter and lock as the login: otherwise a stolen access token would be an
       // unlimited password oracle here, next to a login that locks after five guesses.
       const geblokkeerdTot = rij.geblokkeerd_tot ? new Date(rij.geblokkeerd_tot) : null;
-      if (geblokkeerdTot && isGeblokkeerd(geblokkeerdTot, nu)) return { soort: 'geblokkeerd', minuten: minutenTot(geblokkeerdTot, nu) };
+      if (geblokkeerdTot && isGeblokkeerd(geblokkeerdTot, nu)) return { soort: 'geblokkeerd', tot: geblokkeerdTot, nu };
       // A fresh confirmation: a stolen access token alone cannot erase someone.
       if (!(await controleerWachtwoord(rij.wachtwoord_hash, wachtwoord))) {
         const mislukkingen = rij.mislukte_aanmeldingen + 1;
@@ -107,9 +107,9 @@ export class VerwijderingService {
         if (uitkomst.vertragingMs > 0) await sleep(uitkomst.vertragingMs);
         throw new DomainError('UNAUTHENTICATED', ONJUIST_WACHTWOORD);
       case 'geblokkeerd':
-        throw new DomainError(
-          'TOO_MANY_REQUESTS',
-          `Te veel onjuiste wachtwoorden. Probeer het over ${uitkomst.minuten} ${uitkomst.minuten === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+        throw DomainError.tooManyRequests(
+          `Te veel onjuiste wachtwoorden. Probeer het over ${overMinuten(uitkomst.tot, uitkomst.nu)} opnieuw.`,
+          uitkomst.tot.getTime() - uitkomst.nu.getTime(),
         );
       case 'weg':
         throw new DomainError('UNAUTHENTICATED', 'Dit account bestaat niet meer.');

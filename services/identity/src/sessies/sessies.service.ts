@@ -7,7 +7,7 @@ import { DomainError } from '@samen/platform';
 import { Account, isLevend } from '../accounts/account.entity';
 import { GELDIGHEID_MS, maakAccountToken } from '../accounts/account-tokens';
 import { normaliseerEmail } from '../accounts/accounts.service';
-import { isGeblokkeerd, minutenTot, naMislukking } from '../accounts/aanmeldslot';
+import { isGeblokkeerd, naMislukking, overMinuten } from '../accounts/aanmeldslot';
 import { GeheimVersleuteling } from '../accounts/geheim-versleuteling';
 import { controleerTotp } from '../accounts/totp';
 import { controleerTegenDummy, controleerWachtwoord, hashWachtwoord, moetOpnieuw } from '../accounts/wachtwoord-hash';
@@ -39,7 +39,7 @@ type Uitkomst =
   | { soort: 'geen-mandaat' }
   | { soort: 'beperkt'; inschrijfToken: string; verlooptTijdstip: Date }
   | { soort: 'mislukt'; vertragingMs: number }
-  | { soort: 'geblokkeerd'; minuten: number }
+  | { soort: 'geblokkeerd'; tot: Date; nu: Date }
   | { soort: 'onbevestigd' }
   | { soort: 'code-nodig' };
 
@@ -70,7 +70,7 @@ export class SessiesService {
         return { soort: 'mislukt', vertragingMs: 0 };
       }
       // Locked: refused without even checking the password, so guessing gains nothing.
-      if (isGeblokkeerd(account.geblokkeerdTot, nu) && account.geblokkeerdTot) return { soort: 'geblokkeerd', minuten: minutenTot(account.geblokkeerdTot, nu) };
+      if (isGeblokkeerd(account.geblokkeerdTot, nu) && account.geblokkeerdTot) return { soort: 'geblokkeerd', tot: account.geblokkeerdTot, nu };
       if (!(await controleerWachtwoord(account.wachtwoordHash, input.wachtwoord))) return this.mislukt(account, nu);
 
       const stafZonderFactor = isStaf(account.rollen) && !account.totpActief;
@@ -101,9 +101,9 @@ export class SessiesService {
         if (uitkomst.vertragingMs > 0) await sleep(uitkomst.vertragingMs);
         throw new DomainError('UNAUTHENTICATED', ONJUISTE_AANMELDING);
       case 'geblokkeerd':
-        throw new DomainError(
-          'TOO_MANY_REQUESTS',
-          `Te veel mislukte pogingen om in te loggen. Probeer het over ${uitkomst.minuten} ${uitkomst.minuten === 1 ? 'minuut' : 'minuten'} opnieuw, of vraag een nieuw wachtwoord aan.`,
+        throw DomainError.tooManyRequests(
+          `Te veel mislukte pogingen om in te loggen. Probeer het over ${overMinuten(uitkomst.tot, uitkomst.nu)} opnieuw, of vraag een nieuw wachtwoord aan.`,
+          uitkomst.tot.getTime() - uitkomst.nu.getTime(),
         );
       case 'code-nodig':
         throw new DomainError('UNAUTHENTICATED', 'Vul ook de code uit je authenticator-app in (totpCode).');

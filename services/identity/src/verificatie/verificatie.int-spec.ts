@@ -120,7 +120,11 @@ describe('identity over NATS (inwonerverificatie)', () => {
       expect(errorOf(await ask(VERIFICATIE_SUBJECTS.inwisselen, { code: `ZZZZ-ZZZZ-ZZZ${i + 2}` }, rader))).toMatchObject({ code: 'RULE_VIOLATED' });
     }
     // The sixth attempt is refused even with a good code.
-    expect(errorOf(await ask(VERIFICATIE_SUBJECTS.inwisselen, { code: uitgifte.codes[0] }, rader))).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429 });
+    const teVaak = errorOf(await ask(VERIFICATIE_SUBJECTS.inwisselen, { code: uitgifte.codes[0] }, rader));
+    expect(teVaak).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429 });
+    // The first wrong code leaves the hour's window in just under an hour.
+    expect(teVaak.retryAfterSeconds).toBeGreaterThan(59 * 60);
+    expect(teVaak.retryAfterSeconds).toBeLessThanOrEqual(60 * 60);
     const pogingen = await withClient('identity', (c) => c.query('select * from identity.verificatie_poging where account_id = $1', [rader.accountId]));
     expect(pogingen.rows).toHaveLength(5);
     expect(JSON.stringify(pogingen.rows)).not.toContain('ZZZZ');

@@ -1,5 +1,5 @@
 import type { Principal, Rol } from '@samen/contracts';
-import { magCodesAanmaken, magPersoonlijkVerifieren, MAX_MISLUKTE_POGINGEN, pogingToegestaan } from './verificatie.rules';
+import { magCodesAanmaken, magPersoonlijkVerifieren, MAX_MISLUKTE_POGINGEN, pogingToegestaan, wachttijdMs } from './verificatie.rules';
 
 const actor = (rollen: Rol[], gemeente?: string): Principal => ({ accountId: 'a', rollen, segment: 'inwoner', tweedeFactor: true, ...(gemeente ? { gemeente } : {}) });
 
@@ -17,6 +17,19 @@ describe('pogingToegestaan', () => {
   it('forgets failures older than the window', () => {
     expect(pogingToegestaan([61, 70, 80, 90, 1].map(minutenGeleden), nu)).toBe(true);
     expect(pogingToegestaan([59, 30, 20, 10, 1].map(minutenGeleden), nu)).toBe(false);
+  });
+
+  it('says how long until the next try: until the oldest failure that counts leaves the window', () => {
+    expect(wachttijdMs([1, 2, 3, 4].map(minutenGeleden), nu)).toBe(0);
+    expect(wachttijdMs([59, 30, 20, 10, 1].map(minutenGeleden), nu)).toBe(60_000);
+    // Seven failures in the hour: three must leave before a try is allowed (the 3rd oldest, 40 minutes ago).
+    expect(wachttijdMs([50, 45, 40, 30, 20, 10, 1].map(minutenGeleden), nu)).toBe(20 * 60_000);
+    expect(wachttijdMs([61, 30, 20, 10, 1].map(minutenGeleden), nu)).toBe(0);
+    // Whenever it says wait, trying earlier is refused and trying then is allowed.
+    const mislukt = [50, 45, 40, 30, 20, 10, 1].map(minutenGeleden);
+    const wacht = wachttijdMs(mislukt, nu);
+    expect(pogingToegestaan(mislukt, new Date(nu.getTime() + wacht - 1))).toBe(false);
+    expect(pogingToegestaan(mislukt, new Date(nu.getTime() + wacht))).toBe(true);
   });
 });
 

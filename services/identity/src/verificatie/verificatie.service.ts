@@ -20,10 +20,11 @@ import { VERIFICATIECODE_SLEUTEL } from './verificatie.tokens';
 import { GRONDSLAGEN } from '../avg/grondslagen';
 import { Verwerkingslog } from '../avg/verwerkingslog';
 import { Verificatie, VerificatiecodeBatch, Verificatiecode, VerificatiePoging } from './verificatie.entity';
-import { magCodesAanmaken, magPersoonlijkVerifieren, MAX_MISLUKTE_POGINGEN, POGING_VENSTER_MS, pogingToegestaan } from './verificatie.rules';
+import { overMinuten } from '../accounts/aanmeldslot';
+import { magCodesAanmaken, magPersoonlijkVerifieren, MAX_MISLUKTE_POGINGEN, POGING_VENSTER_MS, pogingToegestaan, wachttijdMs } from './verificatie.rules';
 import { controleerVerlooptDatum, gebiedHoortBijGemeente, genereerCode, hashCode, isVerlopen, normaliseerCode } from './verificatiecode';
 
-type Uitkomst = { soort: 'geverifieerd'; view: VerificatieView } | { soort: 'te-vaak' } | { soort: 'onbekend' } | { soort: 'verlopen' };
+type Uitkomst = { soort: 'geverifieerd'; view: VerificatieView } | { soort: 'te-vaak'; wachtMs: number } | { soort: 'onbekend' } | { soort: 'verlopen' };
 
 function toView(verificatie: Verificatie): VerificatieView {
   return {
@@ -114,7 +115,7 @@ export class VerificatieService {
       // One redemption per account at a time, so parallel guesses cannot all pass the count.
       await em.execute('select pg_advisory_xact_lock(?)', [advisoryKey(`verificatie:${actor.accountId}`)]);
       const recent = await em.find(VerificatiePoging, { accountId: actor.accountId, tijdstip: { $gt: new Date(nu.getTime() - POGING_VENSTER_MS) } });
-      if (!pogingToegestaan(recent.map((p) => p.tijdstip), nu)) return { soort: 'te-vaak' };
+      if (!pogingToegestaan(recent.map((p) => p.tijdstip), nu)) return { soort: 'te-vaak', wachtMs: wachttijdMs(recent.map((p) => p.tijdstip), nu) };
 
       const genormaliseerd = normaliseerCode(invoer);
       const code = genormaliseerd
@@ -138,7 +139,10 @@ export class VerificatieService {
         return uitkomst.view;
       case 'te-vaak':
         this.logger.warn(log, 'verificatiecode geweigerd: te veel pogingen');
-        throw new DomainError('TOO_MANY_REQUESTS', `Te veel verkeerde codes: probeer het over een uur opnieuw (hoogstens ${MAX_MISLUKTE_POGINGEN} per uur).`);
+        throw DomainError.tooManyRequests(
+          `Te veel verkeerde codes: probeer het over ${overMinuten(new Date(nu.getTime() + uitkomst.wachtMs), nu)} opnieuw (hoogstens ${MAX_MISLUKTE_POGINGEN} per uur).`,
+          uitkomst.wachtMs,
+        );
       case 'verlopen':
         this.logger.warn(log, 'verificatiecode geweigerd');
         throw new DomainError('RULE_VIOLATED', 'Deze verificatiecode is verlopen. Vraag de gemeente om een nieuwe.');
