@@ -3,7 +3,8 @@
 // the gateway, so a scenario sends the very same requests to both. It checks input with Fastify's
 // own JSON schemas and verifies access tokens (one EdDSA signature against identity's JWKS, as any
 // API that accepts writes must), so what the ratio measures is the suite's architecture, not
-// skipped work. Started by bench/suite.js; `process.send('ready')` once it listens.
+// skipped work. Started by bench/suite.js; `process.send('ready')` once it listens. With
+// BASELINE_NATS_URL it is the back half of the split baseline instead (see bench/splitsing.js).
 const { createHmac, randomUUID } = require('node:crypto');
 const { join } = require('node:path');
 
@@ -337,6 +338,31 @@ function main() {
     return { bonnetje: uitkomst.bonnetje };
   });
 
-  app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).then(() => process.send?.('ready'));
-  process.on('SIGTERM', () => app.close().then(() => pool.end()).then(() => process.exit(0)));
+  if (process.env.BASELINE_NATS_URL) achterNats(app, pool, process.env.BASELINE_NATS_URL);
+  else {
+    app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).then(() => process.send?.('ready'));
+    process.on('SIGTERM', () => app.close().then(() => pool.end()).then(() => process.exit(0)));
+  }
+}
+
+/**
+ * The back half of the split baseline (bench/splitsing.js is the front): the same app, its
+ * requests coming over NATS instead of HTTP, answered through Fastify's inject (routing, schemas
+ * and serialisation as for a socket, without the socket).
+ */
+async function achterNats(app, pool, natsUrl) {
+  const { connect } = require('nats');
+  const { SPLITSING_SUBJECT } = require('./splitsing');
+  const nc = await connect({ servers: natsUrl, name: 'bench-splitsing-achter', noAsyncTraces: true });
+  const sub = nc.subscribe(SPLITSING_SUBJECT, { queue: 'bench-splitsing' });
+  await nc.flush();
+  process.send?.('ready');
+  process.on('SIGTERM', () => nc.drain().then(() => pool.end()).then(() => process.exit(0)));
+  for await (const msg of sub) {
+    const { method, url, headers, body } = JSON.parse(Buffer.from(msg.data).toString('utf8'));
+    app.inject({ method, url, headers, payload: body }).then(
+      (response) => msg.respond(Buffer.from(JSON.stringify({ status: response.statusCode, type: response.headers['content-type'], body: response.body }))),
+      () => msg.respond(Buffer.from(JSON.stringify({ status: 500, type: 'application/json', body: '{}' }))),
+    );
+  }
 }

@@ -92,16 +92,21 @@ function shape(value) {
  */
 async function sameAnswers(ctx, scenario, data, canonical) {
   const { headers = {}, requests, perVerzoek } = await scenario.load(ctx, data, { seconds: 0 });
+  // The split baseline writes into the baseline's tables: its one-off requests (a voter) must be others.
+  const { perVerzoek: perVerzoekSplitsing } = await scenario.load(ctx, data, { seconds: 0 });
   for (const [i, { method, path, body }] of requests.entries()) {
-    const [baseline, suite] = await Promise.all(
-      [ctx.baselineUrl, ctx.gatewayUrl].map(async (base) => {
-        // A one-off header set (a voter's token) may serve both: the baseline writes into its own tables.
-        const extra = perVerzoek?.[i] ?? {};
+    const [baseline, suite, splitsing] = await Promise.all(
+      [ctx.baselineUrl, ctx.gatewayUrl, ctx.splitsingUrl].map(async (base) => {
+        // A one-off header set (a voter's token) may serve baseline and suite: the baseline writes into its own tables.
+        const extra = (base === ctx.splitsingUrl ? perVerzoekSplitsing : perVerzoek)?.[i] ?? {};
         const response = await fetch(`${base}${extra.path ?? path}`, { method, headers: { ...headers, ...extra.headers }, body });
         return { status: response.status, json: await response.json() };
       }),
     );
     const compare = (answer) => canonical(method === 'GET' ? answer.json : shape(answer.json));
+    if (baseline.status !== splitsing.status || compare(baseline) !== compare(splitsing)) {
+      throw new Error(`${scenario.name}: ${method} ${path}: de gesplitste baseline antwoordt anders / the split baseline answers otherwise: ${splitsing.status} ${compare(splitsing).slice(0, 300)}`);
+    }
     if (baseline.status !== suite.status || compare(baseline) !== compare(suite)) {
       throw new Error(
         `${scenario.name}: ${method} ${path} geeft niet hetzelfde antwoord / does not give the same answer:\n` +
@@ -157,25 +162,28 @@ async function main() {
         if (warmup) {
           say(`${scenario.name}: opwarmen / warming up (${warmup} s each) …`);
           await target(ctx.baselineUrl, warmup);
+          await target(ctx.splitsingUrl, warmup);
           await target(ctx.gatewayUrl, warmup);
           await outboxesDrained(ctx.pool);
         }
         const rows = [];
         for (let r = 1; r <= rounds; r++) {
           // Alternating which goes first, so a machine that slows down (or warms up) during a round favours neither.
-          const order = r % 2 ? ['baseline', 'suite'] : ['suite', 'baseline'];
+          const order = r % 2 ? ['baseline', 'splitsing', 'suite'] : ['suite', 'splitsing', 'baseline'];
           const result = {};
           for (const side of order) {
-            const { baseline, ...suite } = ctx.pids;
-            const pids = side === 'baseline' ? { baseline } : { ...suite, nats: ctx.natsPid };
-            result[side] = await withCpu(pids, ctx.pool, () => target(side === 'baseline' ? ctx.baselineUrl : ctx.gatewayUrl, duration));
+            const { baseline, splitsingVoor, splitsingAchter, ...suite } = ctx.pids;
+            const pids = { baseline: { baseline }, splitsing: { voor: splitsingVoor, achter: splitsingAchter, nats: ctx.natsPid }, suite: { ...suite, nats: ctx.natsPid } }[side];
+            const url = { baseline: ctx.baselineUrl, splitsing: ctx.splitsingUrl, suite: ctx.gatewayUrl }[side];
+            result[side] = await withCpu(pids, ctx.pool, () => target(url, duration));
             await outboxesDrained(ctx.pool);
           }
-          rows.push({ ...result, ratio: result.suite.rps / result.baseline.rps });
+          rows.push({ ...result, ratio: result.suite.rps / result.baseline.rps, splitsingRatio: result.splitsing.rps / result.baseline.rps });
           say(
             `${scenario.name} ronde / round ${r}: baseline ${Math.round(result.baseline.rps)} req/s (p50 ${result.baseline.p50} / p99 ${result.baseline.p99} ms) | ` +
+              `gesplitst / split ${Math.round(result.splitsing.rps)} req/s (${(result.splitsing.rps / result.baseline.rps).toFixed(2)}) | ` +
               `suite ${Math.round(result.suite.rps)} req/s (p50 ${result.suite.p50} / p99 ${result.suite.p99} ms) | ratio ${(result.suite.rps / result.baseline.rps).toFixed(2)}\n` +
-              `  CPU ms per verzoek / per request: ${result.baseline.cpu} | ${result.suite.cpu} | load ${loadavg()[0].toFixed(1)}`,
+              `  CPU ms per verzoek / per request: ${result.baseline.cpu} | gesplitst / split ${result.splitsing.cpu} | ${result.suite.cpu} | load ${loadavg()[0].toFixed(1)}`,
           );
         }
         // Latency at a load the suite carries, not at saturation: with 64 connections firing as fast
@@ -205,6 +213,9 @@ async function main() {
           suiteP99Ms: median(rows.map((r) => r.suite.p99)),
           connections,
           durationS: duration,
+          // The split baseline (bench/splitsing.js): the ceiling of any design with the suite's cut.
+          splitsingRps: Math.round(median(rows.map((r) => r.splitsing.rps))),
+          splitsingRatio: round(median(rows.map((r) => r.splitsingRatio)), 3),
           ...vastTempo,
         };
       }

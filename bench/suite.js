@@ -130,17 +130,21 @@ async function startSuite({ adminUrl }) {
     // that made the copies: no row-level security is in play, so the role changes no work.
     const pool = new (require('pg').Pool)({ connectionString: adminUrl, max: 2 });
     await pool.query(require('./baseline').SCHEMA_SQL);
-    const baseline = fork(join(__dirname, 'baseline.js'), {
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      execArgv: profile,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: adminUrl, PORT: String(baselinePort), BENCH_JWKS: JSON.stringify(jwks), SAMENSPREKER_PSEUDONIEM_SLEUTEL: pseudoniemSleutel },
-    });
-    started.push(baseline);
-    pids.baseline = baseline.pid;
-    await new Promise((resolve, reject) => {
-      baseline.once('message', resolve);
-      baseline.once('exit', (code) => reject(new Error(`baseline.js stopte / stopped (${code})`)));
-    });
+    const forkReady = async (script, env) => {
+      const child = fork(join(__dirname, script), { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: profile, env: { PATH: process.env.PATH ?? '', ...env } });
+      started.push(child);
+      await new Promise((resolve, reject) => {
+        child.once('message', resolve);
+        child.once('exit', (code) => reject(new Error(`${script} stopte / stopped (${code})`)));
+      });
+      return child;
+    };
+    const baselineEnv = { DATABASE_URL: adminUrl, BENCH_JWKS: JSON.stringify(jwks), SAMENSPREKER_PSEUDONIEM_SLEUTEL: pseudoniemSleutel };
+    pids.baseline = (await forkReady('baseline.js', { ...baselineEnv, PORT: String(baselinePort) })).pid;
+    // The split baseline (bench/splitsing.js): the same app behind a bare front, over the same NATS server as the suite.
+    const splitsingPort = await freePort();
+    pids.splitsingAchter = (await forkReady('baseline.js', { ...baselineEnv, BASELINE_NATS_URL: nats.url })).pid;
+    pids.splitsingVoor = (await forkReady('splitsing.js', { BASELINE_NATS_URL: nats.url, PORT: String(splitsingPort) })).pid;
 
     /** A fresh access token (10 minutes) of the demo inwoner, logged in through the gateway like any client. */
     async function token() {
@@ -188,6 +192,7 @@ async function startSuite({ adminUrl }) {
       vraag,
       gatewayUrl,
       baselineUrl: `http://127.0.0.1:${baselinePort}`,
+      splitsingUrl: `http://127.0.0.1:${splitsingPort}`,
       gemeente: GEMEENTE.code,
       andereGemeente: ANDERE_GEMEENTE.code,
       gemeenteHeader: contracts.CONTEXT_HEADERS.gemeente,
