@@ -1,11 +1,10 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { ChangeSetType, MikroORM, type EventSubscriber, type FlushEventArgs, type TransactionEventArgs } from '@mikro-orm/core';
-import { OutboxMessage } from './outbox.entity';
+import { MikroORM, type EventSubscriber, type TransactionEventArgs } from '@mikro-orm/core';
 import { ClsService } from 'nestjs-cls';
 import type { Bouwsteen } from '@samen/contracts';
 import { NatsConnectionHolder } from '../nats/nats-connection';
 import { EventConsumer } from './event-consumer';
-import { Outbox } from './outbox';
+import { Outbox, TRANSACTIES_MET_EVENTS } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { ensureEventStream } from './stream';
 
@@ -70,20 +69,14 @@ export class EventsModule implements OnModuleInit, OnApplicationBootstrap, Befor
 export { EVENTS_OPTIONS };
 
 /**
- * Wakes the relay after a commit that wrote events, so they leave at once rather than at the
- * next poll. Only such commits: waking on every commit would include the relay's own, and the
- * relay would wake itself for ever. The entity manager that flushed the outbox rows is the one
- * whose commit is announced (the fork of em.transactional, or the flushing one for an implicit
- * transaction).
+ * Wakes the relay after a commit that wrote events (Outbox.add marks its transaction), so they leave
+ * at once rather than at the next poll. Only such commits: waking on every commit would include the
+ * relay's own, and the relay would wake itself for ever.
  */
 export function wakeRelayAfterCommitWithEvents(relay: Pick<OutboxRelay, 'wake'>): EventSubscriber {
-  const withEvents = new WeakSet<object>();
   return {
-    onFlush: ({ em, uow }: FlushEventArgs) => {
-      if (uow.getChangeSets().some((cs) => cs.type === ChangeSetType.CREATE && cs.entity instanceof OutboxMessage)) withEvents.add(em);
-    },
     afterTransactionCommit: ({ em }: TransactionEventArgs) => {
-      if (withEvents.delete(em)) relay.wake();
+      if (TRANSACTIES_MET_EVENTS.delete(em)) relay.wake();
     },
   };
 }

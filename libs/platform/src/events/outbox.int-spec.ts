@@ -2,12 +2,13 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JetStreamClient, NatsConnection, PubAck } from 'nats';
 import { GEMEENTE_EVENTS, type CloudEvent, type GemeenteView } from '@samen/contracts';
-import { natsConnect, streamEvents, streamLastSeq, testOrm, truncate, withClient } from '@samen/testing';
+import { natsConnect, pollUntil, streamEvents, streamLastSeq, testOrm, truncate, withClient } from '@samen/testing';
 import { Gemeente } from '../../../../services/identity/src/gemeente/gemeente.entity';
 import { Outbox } from './outbox';
 import { OutboxMessage } from './outbox.entity';
 import { OutboxRelay, type RelayOptions } from './outbox-relay';
 import { ensureEventStream } from './stream';
+import { wakeRelayAfterCommitWithEvents } from './events.module';
 
 /** The relay "killed" after it took the rows but before JetStream saw the event. */
 class KilledBeforePublish extends OutboxRelay {
@@ -33,6 +34,16 @@ class FailsOnce extends OutboxRelay {
   protected override async publish(row: OutboxMessage): Promise<void> {
     if (++this.calls === this.failOn) throw new Error('broker hiccup');
     await super.publish(row);
+  }
+}
+
+/** Counts its finished rounds, so a test knows the first (at start) is over. */
+class CountsRounds extends OutboxRelay {
+  rounds = 0;
+  override async relayAll(): Promise<number> {
+    const published = await super.relayAll();
+    this.rounds++;
+    return published;
   }
 }
 
@@ -68,7 +79,7 @@ describe('transactional outbox and relay (identity schema, real PostgreSQL and J
     const em = orm.em.fork() as EntityManager;
     return em.transactional(async (tx) => {
       const gemeente = tx.create(Gemeente, { code, naam: `Gemeente ${code}`, bouwstenen: ['identity'], aangemaaktTijdstip: new Date() });
-      const event = outbox.add(tx, {
+      const event = await outbox.add(tx, {
         subject: GEMEENTE_EVENTS.vastgelegd,
         resource: 'gemeente',
         event: 'vastgelegd',
@@ -131,6 +142,27 @@ describe('transactional outbox and relay (identity schema, real PostgreSQL and J
     expect(await copiesInStream(event.id)).toBe(1);
   });
 
+  it('refuses an event outside a transaction, where it would not share the change’s fate', async () => {
+    await expect(outbox.add(orm.em.fork() as EntityManager, { subject: GEMEENTE_EVENTS.vastgelegd, resource: 'gemeente', event: 'vastgelegd', about: 'GM0004', data: {} })).rejects.toThrow(
+      /outside a transaction/,
+    );
+    const { rows } = await withClient('identity', (c) => c.query('select count(*)::int as n from identity.outbox'));
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('wakes a running relay when a commit wrote events, instead of waiting for its next poll', async () => {
+    const relay = new CountsRounds(orm, js, options); // polls once a minute
+    orm.em.getEventManager().registerSubscriber(wakeRelayAfterCommitWithEvents(relay));
+    relay.start();
+    try {
+      await pollUntil(() => relay.rounds > 0, { timeoutMs: 5_000, what: 'its first, empty round' });
+      const event = await vastleggen('GM0005');
+      await pollUntil(async () => (await streamEvents(nc, since)).some((e) => e.msgId === event.id), { timeoutMs: 5_000 });
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('writes no event for a change that was rolled back', async () => {
     await expect(vastleggen('GM0003', true)).rejects.toThrow('a later step of the same change failed');
 
@@ -153,11 +185,11 @@ describe('transactional outbox and relay (identity schema, real PostgreSQL and J
   it('publishes the events of one transaction in the order they were added', async () => {
     // Added within the same millisecond: the order must not depend on the clock or on the ids.
     const em = orm.em.fork() as EntityManager;
-    const events = await em.transactional(async (tx) =>
-      Array.from({ length: 10 }, (_, i) =>
-        outbox.add(tx, { subject: GEMEENTE_EVENTS.vastgelegd, resource: 'gemeente', event: 'vastgelegd', about: `GM01${i}0`, data: { i } }),
-      ),
-    );
+    const events = await em.transactional(async (tx) => {
+      const added = [];
+      for (let i = 0; i < 10; i++) added.push(await outbox.add(tx, { subject: GEMEENTE_EVENTS.vastgelegd, resource: 'gemeente', event: 'vastgelegd', about: `GM01${i}0`, data: { i } }));
+      return added;
+    });
 
     expect(await new OutboxRelay(orm, js, options).relayAll()).toBe(10);
     expect((await streamEvents(nc, since)).map((e) => e.msgId)).toEqual(events.map((e) => e.id));

@@ -84,7 +84,7 @@ export class GemeenteService {
       if (!gemeente) gemeente = em.create(Gemeente, { code: input.code, naam: input.naam, bouwstenen, aangemaaktTijdstip: new Date(), instellingen: standaardInstellingen() });
       else em.assign(gemeente, { naam: input.naam, bouwstenen });
       const view = toView(gemeente);
-      this.outbox.add(em, {
+      await this.outbox.add(em, {
         subject: GEMEENTE_EVENTS.vastgelegd,
         resource: 'gemeente',
         event: 'vastgelegd',
@@ -109,7 +109,7 @@ export class GemeenteService {
       if (zelfdeInstellingen(gemeente.instellingen, instellingen)) return toView(gemeente);
       gemeente.instellingen = instellingen;
       const data: GemeenteInstellingenGewijzigd = { code: gemeente.code, instellingen: ordered(instellingen) };
-      this.outbox.add(em, {
+      await this.outbox.add(em, {
         subject: GEMEENTE_EVENTS.instellingenGewijzigd,
         resource: 'gemeente',
         event: 'instellingen-gewijzigd',

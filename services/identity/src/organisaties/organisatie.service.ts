@@ -105,7 +105,7 @@ export class OrganisatieService {
         segment: organisatie.segment,
         ...(organisatie.kvkNummer ? { kvkNummer: organisatie.kvkNummer } : {}),
       };
-      this.outbox.add(em, {
+      await this.outbox.add(em, {
         subject: ORGANISATIE_EVENTS.aangemaakt,
         resource: 'organisatie',
         event: 'aangemaakt',
@@ -113,7 +113,7 @@ export class OrganisatieService {
         data: aangemaakt,
         context: { gemeente, correlationId: context.correlationId },
       });
-      this.lidmaatschapEvent(em, gemeente, context, { organisatieId: organisatie.id, accountId: actor.accountId, rol: 'beheerder' });
+      await this.lidmaatschapEvent(em, gemeente, context, { organisatieId: organisatie.id, accountId: actor.accountId, rol: 'beheerder' });
       return toView(organisatie, 1);
     });
   }
@@ -169,7 +169,7 @@ export class OrganisatieService {
       // An erased account is a tombstone without e-mail (account_tombstone_check): it exists for nobody.
       if (!(await em.findOne(Account, { id: input.accountId, gemeente: organisatie.gemeente, email: { $ne: null } }))) throw DomainError.notFound('Dit account');
       const lidmaatschap = em.create(Lidmaatschap, { organisatieId: organisatie.id, accountId: input.accountId, rol: input.rol, sindsTijdstip: new Date() });
-      this.lidmaatschapEvent(em, organisatie.gemeente, context, { organisatieId: organisatie.id, accountId: input.accountId, rol: input.rol });
+      await this.lidmaatschapEvent(em, organisatie.gemeente, context, { organisatieId: organisatie.id, accountId: input.accountId, rol: input.rol });
       return toLidmaatschapView(lidmaatschap);
     });
   }
@@ -183,7 +183,7 @@ export class OrganisatieService {
       controleerLidmaatschapWijziging(leden, input.accountId, input.rol);
       const vorigeRol = lidmaatschap.rol;
       lidmaatschap.rol = input.rol;
-      this.lidmaatschapEvent(em, organisatie.gemeente, context, { organisatieId: organisatie.id, accountId: input.accountId, rol: input.rol, vorigeRol });
+      await this.lidmaatschapEvent(em, organisatie.gemeente, context, { organisatieId: organisatie.id, accountId: input.accountId, rol: input.rol, vorigeRol });
       return toLidmaatschapView(lidmaatschap);
     });
   }
@@ -195,7 +195,7 @@ export class OrganisatieService {
       if (!lidmaatschap) throw DomainError.notFound('Dit lidmaatschap');
       controleerLidmaatschapWijziging(leden, accountId, undefined);
       em.remove(lidmaatschap);
-      this.lidmaatschapEvent(em, organisatie.gemeente, context, { organisatieId: organisatie.id, accountId, vorigeRol: lidmaatschap.rol });
+      await this.lidmaatschapEvent(em, organisatie.gemeente, context, { organisatieId: organisatie.id, accountId, vorigeRol: lidmaatschap.rol });
     });
     return {};
   }
@@ -245,8 +245,8 @@ export class OrganisatieService {
     return new DomainError('FORBIDDEN', 'Alleen een beheerder van deze organisatie of het gemeentebeheer mag haar leden beheren.');
   }
 
-  private lidmaatschapEvent(em: EntityManager, gemeente: string, context: MessageContext, data: LidmaatschapGewijzigd & { rol?: LidmaatschapRol }): void {
-    this.outbox.add(em, {
+  private async lidmaatschapEvent(em: EntityManager, gemeente: string, context: MessageContext, data: LidmaatschapGewijzigd & { rol?: LidmaatschapRol }): Promise<void> {
+    await this.outbox.add(em, {
       subject: ORGANISATIE_EVENTS.lidmaatschapGewijzigd,
       resource: 'lidmaatschap',
       event: 'gewijzigd',

@@ -50,7 +50,7 @@ export class RoltoekenningService {
         grondslag: GRONDSLAGEN.rolwijziging,
         correlationId: context.correlationId,
       });
-      this.outbox.add(em, { subject: ROL_EVENTS.gewijzigd, resource: 'rollen', event: 'gewijzigd', about: account.id, data, context: { gemeente, correlationId: context.correlationId } });
+      await this.outbox.add(em, { subject: ROL_EVENTS.gewijzigd, resource: 'rollen', event: 'gewijzigd', about: account.id, data, context: { gemeente, correlationId: context.correlationId } });
       this.logger.log({ gemeente, account: account.id, rol: input.rol, toegekend: toekennen, door: actor.accountId }, 'rol gewijzigd');
       return view;
     });

@@ -128,7 +128,7 @@ export class VerificatieService {
       }
       code.gebruiktTijdstip = nu;
       code.gebruiktDoor = actor.accountId;
-      const verificatie = this.vastleggen(em, actor.accountId, gemeente, code.gebied, 'code', context, nu);
+      const verificatie = await this.vastleggen(em, actor.accountId, gemeente, code.gebied, 'code', context, nu);
       return { soort: 'geverifieerd', view: toView(verificatie) };
     });
 
@@ -162,7 +162,7 @@ export class VerificatieService {
       // Another gemeente's account does not exist here.
       // An erased account is a tombstone without e-mail (account_tombstone_check): it exists for nobody.
       if (!(await em.findOne(Account, { id: input.accountId, gemeente, email: { $ne: null } }))) throw DomainError.notFound('Dit account');
-      const verificatie = this.vastleggen(em, input.accountId, gemeente, input.gebied, 'persoonlijk', context, new Date(), actor.accountId);
+      const verificatie = await this.vastleggen(em, input.accountId, gemeente, input.gebied, 'persoonlijk', context, new Date(), actor.accountId);
       this.logger.log({ gemeente, account: input.accountId, door: actor.accountId, gebied: input.gebied }, 'inwoner persoonlijk geverifieerd');
       return toView(verificatie);
     });
@@ -174,7 +174,7 @@ export class VerificatieService {
     return laatste?.gebied;
   }
 
-  private vastleggen(
+  private async vastleggen(
     em: EntityManager,
     accountId: string,
     gemeente: string,
@@ -183,7 +183,7 @@ export class VerificatieService {
     context: MessageContext,
     nu: Date,
     door?: string,
-  ): Verificatie {
+  ): Promise<Verificatie> {
     const verificatie = em.create(Verificatie, {
       id: randomUUID(),
       accountId,
@@ -200,7 +200,7 @@ export class VerificatieService {
       nu,
     );
     const data: InwonerGeverifieerd = { accountId, gebied };
-    this.outbox.add(em, {
+    await this.outbox.add(em, {
       subject: VERIFICATIE_EVENTS.inwonerGeverifieerd,
       resource: 'inwoner',
       event: 'geverifieerd',

@@ -62,7 +62,7 @@ export class ReactieService {
         const ouder = await em.findOne(Reactie, { id: input.antwoordOp, vraagstukId: vraagstuk.id, oplossingId: input.oplossingId ?? null });
         if (!ouder) throw DomainError.validation([{ name: 'antwoordOp', code: 'onbekend', reason: 'U kunt alleen antwoorden op een reactie in dezelfde discussie.' }]);
       }
-      const reactie = em.create(Reactie, {
+      const reactie: Reactie = {
         id: randomUUID(),
         vraagstukId: vraagstuk.id,
         gemeente,
@@ -73,8 +73,15 @@ export class ReactieService {
         ...(actor.organisatie ? { organisatie: actor.organisatie } : {}),
         tekst: input.tekst,
         tijdstip: new Date(),
-      });
-      await em.flush();
+      };
+      // One INSERT, not an entity for the unit of work: placing a reactie is the busiest write
+      // there is, and nothing in this transaction reads the reactie back.
+      await em.execute(
+        `insert into "samenspreker"."reactie" ("id", "vraagstuk_id", "gemeente", "oplossing_id", "antwoord_op", "account_id", "segment", "organisatie", "tekst", "tijdstip")
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [reactie.id, reactie.vraagstukId, gemeente, reactie.oplossingId ?? null, reactie.antwoordOp ?? null, reactie.accountId, reactie.segment, reactie.organisatie ?? null, reactie.tekst, reactie.tijdstip],
+        'run',
+      );
       const plaats = { ...(input.oplossingId ? { oplossingId: input.oplossingId } : {}), ...(input.antwoordOp ? { antwoordOp: input.antwoordOp } : {}) };
       const geplaatst: ReactieGeplaatst = { id: reactie.id, vraagstukId: vraagstuk.id, gemeente, ...plaats, segment: actor.segment };
       await this.vastlegging.leg(

@@ -42,6 +42,6 @@ export class Vastlegging {
       ...(stap.actor.organisatie ? { organisatie: stap.actor.organisatie } : {}),
     };
     await this.tijdlijn.voegToe(em, { vraagstukId: stap.vraagstukId, gemeente: stap.gemeente, soort: stap.soort, actor, gegevens: stap.gegevens, ...(stap.eerste ? { eerste: true } : {}) });
-    this.outbox.add(em, { ...stap.event, context: { gemeente: stap.gemeente, correlationId: context.correlationId } });
+    await this.outbox.add(em, { ...stap.event, context: { gemeente: stap.gemeente, correlationId: context.correlationId } });
   }
 }
