@@ -26,6 +26,7 @@ import {
   StemmingenDto,
   StemmingExportDto,
   StemmingIdParams,
+  StemmingIntrekkenDto,
   StemmingUitslagDto,
 } from './stemmingen.dto';
 import { VraagstukIdParams } from './vraagstukken.dto';
@@ -110,7 +111,7 @@ export class StemmingenController {
   @ApiOkResponse({ description: 'Dezelfde stem met dezelfde Idempotency-Key was al binnen: hetzelfde bonnetje.', type: StemBewijsDto })
   @ApiProblem(400, 'Geen of een ongeldige Idempotency-Key, of een stembiljet dat niet bij de vragen past.')
   @ApiProblem(404, NIET_GEVONDEN)
-  @ApiProblem(409, 'U heeft al gestemd, of de stemming is nog niet open of al gesloten.')
+  @ApiProblem(409, 'U heeft al gestemd, of de stemming is nog niet open, al gesloten of ingetrokken.')
   async stemmen(
     @Param() { stemmingId }: StemmingIdParams,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -153,6 +154,25 @@ export class StemmingenController {
       },
       context,
     );
+  }
+
+  @Post('_intrekken')
+  @Ingelogd()
+  @HttpCode(200)
+  @ApiToegang('Alleen een ambtenaar of gemeentebeheerder van de gemeente, of de voorzitter van de tafel (wie een stemming mag publiceren).')
+  @ApiOperation({
+    operationId: 'stemmingIntrekken',
+    summary: 'Stemming intrekken',
+    description:
+      'Trekt een gepubliceerde stemming in vóór haar opening, met een openbare reden (bijvoorbeeld een fout in de regels). Daarna opent zij niet, neemt zij geen stemmen aan, wordt zij niet gesloten ' +
+      'en kan een besluit er niet op steunen; de intrekking en de reden komen op de tijdlijn. Na de opening kan het niet meer: `toegestaan` in de 409 zegt wat wel kan.',
+  })
+  @ApiOkResponse({ description: 'De ingetrokken stemming (status ingetrokken, met intrekking).', type: StemmingDto })
+  @ApiProblem(400, 'Ongeldig id, of geen motivatie.')
+  @ApiProblem(404, NIET_GEVONDEN)
+  @ApiProblem(409, 'De stemming is al geopend, gesloten of ingetrokken; `toegestaan` noemt wat nu wel kan.')
+  async intrekken(@Param() { stemmingId }: StemmingIdParams, @Body() body: StemmingIntrekkenDto, @CallerContext() context: MessageContext): Promise<StemmingDto> {
+    return this.bouwstenen.request<StemmingView>(STEMMING_SUBJECTS.intrekken, { stemmingId, motivatie: body.motivatie }, context);
   }
 
   @Post('_sluit')

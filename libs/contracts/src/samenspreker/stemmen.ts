@@ -1,4 +1,4 @@
-import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsObject, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { eventSubject, requestSubject } from '../subjects';
 import type { ProcesVerbaal, StemmingRegels, StembiljetInvoer } from './stemming';
 
@@ -17,6 +17,8 @@ export const STEMMING_SUBJECTS = {
   stemmen: requestSubject('samenspreker', 'stemmingen', 'stemmen'),
   /** Ambtenaar or gemeentebeheerder. Request {@link PapierenStembiljetten}; reply {@link PapierenBatchOntvangst}. */
   papierInvoeren: requestSubject('samenspreker', 'stemmingen', 'papier-invoeren'),
+  /** Gemeente staff or the table's voorzitter, before the opening. Request {@link StemmingIntrekken}; reply {@link StemmingView}. */
+  intrekken: requestSubject('samenspreker', 'stemmingen', 'intrekken'),
   /** Gemeente staff, after the closing time. Request {@link StemmingId}; reply {@link StemmingUitslag}. */
   sluiten: requestSubject('samenspreker', 'stemmingen', 'sluiten'),
   /** Public once closed (409 before). Request {@link StemmingId}; reply {@link StemmingUitslag}. */
@@ -31,6 +33,8 @@ export const STEMMING_EVENTS = {
   aangemaakt: eventSubject('samenspreker', 'stemming-aangemaakt'),
   /** Data {@link PapierenStembiljettenIngevoerd}: a batch's number and count, nothing about its kiezers. */
   papierIngevoerd: eventSubject('samenspreker', 'stemming-papier-ingevoerd'),
+  /** Data {@link StemmingIngetrokken}. */
+  ingetrokken: eventSubject('samenspreker', 'stemming-ingetrokken'),
   /** Data {@link StemmingGesloten}. */
   gesloten: eventSubject('samenspreker', 'stemming-gesloten'),
 };
@@ -81,6 +85,14 @@ export class NieuweStemming {
   aantalKiesgerechtigden?: number;
 }
 
+/** A published stemming withdrawn before it opens; the reason is public (timeline, event, the stemming itself). */
+export class StemmingIntrekken extends StemmingId {
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'motivatie moet meer dan witruimte zijn / motivatie must be more than whitespace' })
+  motivatie: string;
+}
+
 export class StemUitbrengen extends StemmingId {
   /** From the `Idempotency-Key` header: a retry with the same key gets the same receipt. */
   @Matches(IDEMPOTENCY_KEY_PATTERN, { message: 'Idempotency-Key moet een UUID of 16 tot 64 letters, cijfers of - _ . ~ zijn' })
@@ -124,9 +136,10 @@ export class PapierenStembiljetten extends StemmingId {
 
 /**
  * `gepubliceerd`: rules public, voting possible between opening and closing; `gesloten`: counted,
- * results and export public.
+ * results and export public; `ingetrokken`: withdrawn before the opening, with a public reason;
+ * it never opens, and has no result.
  */
-export const STEMMING_STATUSSEN = ['gepubliceerd', 'gesloten'] as const;
+export const STEMMING_STATUSSEN = ['gepubliceerd', 'gesloten', 'ingetrokken'] as const;
 export type StemmingStatus = (typeof STEMMING_STATUSSEN)[number];
 
 export interface StemmingView {
@@ -144,6 +157,14 @@ export interface StemmingView {
   aangemaaktTijdstip: string;
   /** Once closed: sha256 of the proces-verbaal, as on the timeline. */
   procesVerbaalHash?: string;
+  /** Once withdrawn: why (public) and when. */
+  intrekking?: StemmingIntrekking;
+}
+
+export interface StemmingIntrekking {
+  motivatie: string;
+  /** UTC date-time of the withdrawal. */
+  tijdstip: string;
 }
 
 export interface StemmingList {
@@ -190,6 +211,14 @@ export interface PapierenStembiljettenIngevoerd {
   batchnummer: string;
   aantal: number;
   terzijdeGelegd: number;
+}
+
+/** Payload of `evt.samenspreker.v1.stemming-ingetrokken`. */
+export interface StemmingIngetrokken {
+  id: string;
+  vraagstukId: string;
+  gemeente: string;
+  motivatie: string;
 }
 
 /** Payload of `evt.samenspreker.v1.stemming-gesloten`. */

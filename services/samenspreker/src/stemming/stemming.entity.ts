@@ -44,4 +44,11 @@ export class Stemming {
 
   @Property({ columnType: 'timestamptz', nullable: true })
   geslotenTijdstip?: Date;
+
+  /** Withdrawn before the opening: the public reason. */
+  @Property({ columnType: 'text', nullable: true })
+  intrekkingMotivatie?: string;
+
+  @Property({ columnType: 'timestamptz', nullable: true })
+  ingetrokkenTijdstip?: Date;
 }

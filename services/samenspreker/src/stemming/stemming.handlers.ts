@@ -10,6 +10,7 @@ import {
   type StemmingExport,
   StemmingId,
   StemmingenVanVraagstuk,
+  StemmingIntrekken,
   type StemmingList,
   type StemmingUitslag,
   type StemmingView,
@@ -52,6 +53,13 @@ export class StemmingHandlers {
   @Rollen('ambtenaar', 'gemeentebeheerder')
   papierInvoeren(@Payload() request: PapierenStembiljetten, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<PapierenBatchOntvangst> {
     return this.stemmingen.papierInvoeren(request, actor, context);
+  }
+
+  /** Logged in here; staff or the table's voorzitter (as for create) is checked in the service. */
+  @MessagePattern(STEMMING_SUBJECTS.intrekken)
+  @Ingelogd()
+  intrekken(@Payload() request: StemmingIntrekken, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<StemmingView> {
+    return this.stemmingen.intrekken(request, actor, context);
   }
 
   @MessagePattern(STEMMING_SUBJECTS.sluiten)

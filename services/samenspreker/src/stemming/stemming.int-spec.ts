@@ -231,6 +231,88 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
     expect(events[0]?.event?.data).toEqual({ id: s.id, vraagstukId: s.vraagstukId, gemeente: A, procesVerbaal: uitslag.procesVerbaal, procesVerbaalHash: uitslag.procesVerbaalHash });
   });
 
+  it('withdraws a stemming before its opening, with a public reason: by staff or the voorzitter; it then never opens, takes no votes and is never closed', async () => {
+    const v = await vraagstukInBesluitvorming();
+    const s = await stemming({}, v.id);
+    const inwoner = await actor(['inwoner']);
+    /** `null`: without a motivatie. */
+    const intrekken = (stemmingId: string, as?: Actor, motivatie: unknown = 'De vraag was onduidelijk gesteld.') =>
+      ask<StemmingView>(STEMMING_SUBJECTS.intrekken, { stemmingId, ...(motivatie === null ? {} : { motivatie }) }, as);
+    expect(errorOf(await intrekken(s.id))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(errorOf(await intrekken(s.id, inwoner))).toMatchObject({ code: 'FORBIDDEN' });
+    for (const motivatie of [null, '', '   ', 'x'.repeat(2001), 7]) {
+      expect(new Set(errorOf(await intrekken(s.id, ambtenaar, motivatie)).invalidParams?.map((p) => p.name))).toEqual(new Set(['motivatie']));
+    }
+    expect(errorOf(await intrekken(randomUUID(), ambtenaar))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(dataOf(await ask<StemmingView>(STEMMING_SUBJECTS.get, { stemmingId: s.id })).status).toBe('gepubliceerd');
+
+    const since = await streamLastSeq(nc);
+    const ingetrokken = dataOf(await intrekken(s.id, ambtenaar));
+    expect(ingetrokken).toEqual({ ...s, status: 'ingetrokken', intrekking: { motivatie: 'De vraag was onduidelijk gesteld.', tijdstip: expect.any(String) } });
+    expect(dataOf(await ask<StemmingView>(STEMMING_SUBJECTS.get, { stemmingId: s.id }))).toEqual(ingetrokken);
+    const entry = (await samenspreker.get(Tijdlijn).lees(v.id, { limiet: 100 })).find((e) => e.soort === 'stemming-ingetrokken');
+    expect(entry?.gegevens).toEqual({ stemmingId: s.id, titel: s.regels.titel, motivatie: 'De vraag was onduidelijk gesteld.' });
+    const events = await pollUntil(
+      async () => {
+        const found = (await streamEvents(nc, since)).filter((e) => e.subject === STEMMING_EVENTS.ingetrokken && e.event?.subject === s.id);
+        return found.length ? found : undefined;
+      },
+      { what: 'stemming-ingetrokken' },
+    );
+    expect(events[0]?.event?.data).toEqual({ id: s.id, vraagstukId: v.id, gemeente: A, motivatie: 'De vraag was onduidelijk gesteld.' });
+    expect(errorOf(await intrekken(s.id, ambtenaar))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('al ingetrokken'), toegestaan: [] });
+
+    // Past its opening and its closing: no votes, no closing (by staff or the sweep), no result.
+    vooruit = 1.5 * UUR;
+    const kiezer = await actor(['inwoner'], { gebied: 'WK063701' });
+    expect(errorOf(await stem(s.id, kiezer, { snelheid: 'dertig' }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('ingetrokken') });
+    const batch = { stemmingId: s.id, batchnummer: 'I-1', aantal: 1, kiezers: [randomUUID()], stembiljetten: [{ antwoorden: { snelheid: 'dertig' } }] };
+    expect(errorOf(await ask(STEMMING_SUBJECTS.papierInvoeren, batch, ambtenaar))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('ingetrokken') });
+    vooruit = 2.5 * UUR;
+    expect(errorOf(await ask(STEMMING_SUBJECTS.sluiten, { stemmingId: s.id }, ambtenaar))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('ingetrokken') });
+    expect(await samenspreker.get(StemmingService).sluitVerlopen()).not.toContain(s.id);
+    for (const subject of [STEMMING_SUBJECTS.uitslag, STEMMING_SUBJECTS.export]) {
+      expect(errorOf(await ask(subject, { stemmingId: s.id }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('ingetrokken') });
+    }
+    expect([await tel('stemregister', s.id), await tel('stembiljet', s.id), await tel('bonnetje', s.id)]).toEqual([0, 0, 0]);
+    expect(dataOf(await ask<StemmingView>(STEMMING_SUBJECTS.get, { stemmingId: s.id })).status).toBe('ingetrokken');
+
+    // The voorzitter may withdraw too, as they may publish; after the opening nobody can, and toegestaan says what can.
+    const voorzitter = await actor(['inwoner']);
+    await withClient('samenspreker', (c) =>
+      c.query(`insert into samenspreker.deelnemer (id, vraagstuk_id, gemeente, account_id, rol, segment, status, sinds) values ($1, $2, $3, $4, 'voorzitter', 'inwoner', 'actief', now())`, [
+        randomUUID(),
+        v.id,
+        A,
+        voorzitter.accountId,
+      ]),
+    );
+    const tweede = await stemming({}, v.id);
+    expect(dataOf(await intrekken(tweede.id, voorzitter))).toMatchObject({ status: 'ingetrokken' });
+    const derde = await stemming({ kanalen: ['digitaal'] }, v.id);
+    vooruit = 1.5 * UUR;
+    expect(errorOf(await intrekken(derde.id, ambtenaar))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('alleen vóór de opening'), toegestaan: ['stemmen'] });
+    dataOf(await stem(derde.id, kiezer, { snelheid: 'dertig' }));
+    vooruit = 2.5 * UUR;
+    expect(errorOf(await intrekken(derde.id, ambtenaar)).toegestaan).toEqual(['sluiten']);
+    dataOf(await ask(STEMMING_SUBJECTS.sluiten, { stemmingId: derde.id }, ambtenaar));
+    expect(errorOf(await intrekken(derde.id, voorzitter))).toMatchObject({ code: 'CONFLICT', toegestaan: ['uitslag', 'export'] });
+
+    // The database holds it too: a withdrawn stemming never changes again, and one with votes is never withdrawn.
+    const vierde = await stemming({}, v.id);
+    vooruit = 1.5 * UUR;
+    dataOf(await stem(vierde.id, kiezer, { snelheid: 'vijftig' }));
+    await withClient('samenspreker', async (c) => {
+      await expect(c.query(`update samenspreker.stemming set status = 'gepubliceerd', intrekking_motivatie = null, ingetrokken_tijdstip = null where id = $1`, [s.id])).rejects.toThrow(
+        /ingetrokken stemming verandert niet meer/,
+      );
+      await expect(c.query(`update samenspreker.stemming set status = 'ingetrokken', intrekking_motivatie = 'x', ingetrokken_tijdstip = now() where id = $1`, [vierde.id])).rejects.toThrow(
+        /waarin gestemd is/,
+      );
+      await expect(c.query(`update samenspreker.stemming set status = 'ingetrokken' where id = $1`, [tweede.id])).rejects.toThrow(/ingetrokken stemming verandert niet meer/);
+    });
+  });
+
   it('takes paper batches that reconcile, refuses the whole batch when a kiezer already voted, and counts paper receipts', async () => {
     const s = await stemming();
     vooruit = 1.5 * UUR;
@@ -506,6 +588,19 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
       expect(await (await http(`/vraagstukken/${v.id}/stemmingen`)).json()).toEqual({ stemmingen: [s] });
       expect((await http(`/vraagstukken/${randomUUID()}/stemmingen`)).status).toBe(404);
       expect((await http(`/vraagstukken/${v.id}/stemmingen`, ambtenaar, { ...body, onbekend: 1 })).status).toBe(400);
+
+      // Withdrawing: 400 without a reason, 200 with the stemming, then 409 problem+json with toegestaan.
+      const fout = (await (await http(`/vraagstukken/${v.id}/stemmingen`, ambtenaar, body)).json()) as StemmingView;
+      expect((await http(`/stemmingen/${fout.id}/_intrekken`, ambtenaar, {})).status).toBe(400);
+      expect((await http(`/stemmingen/${fout.id}/_intrekken`, undefined, { motivatie: 'Fout.' })).status).toBe(401);
+      const ingetrokken = await http(`/stemmingen/${fout.id}/_intrekken`, ambtenaar, { motivatie: 'Een fout in de vraag.' });
+      expect([ingetrokken.status, await ingetrokken.json()]).toEqual([200, expect.objectContaining({ status: 'ingetrokken', intrekking: expect.objectContaining({ motivatie: 'Een fout in de vraag.' }) })]);
+      const nogmaals = await http(`/stemmingen/${fout.id}/_intrekken`, ambtenaar, { motivatie: 'Nog eens.' });
+      expect([nogmaals.status, nogmaals.headers.get('content-type'), await nogmaals.json()]).toEqual([
+        409,
+        expect.stringMatching(/^application\/problem\+json/),
+        expect.objectContaining({ code: 'CONFLICT', toegestaan: [] }),
+      ]);
 
       vooruit = 1.5 * UUR;
       const kiezer = await actor(['inwoner'], { gebied: 'WK063701' });

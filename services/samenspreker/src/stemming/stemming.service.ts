@@ -14,6 +14,8 @@ import {
   type StemmingAangemaakt,
   type StemmingExport,
   type StemmingGesloten,
+  type StemmingIngetrokken,
+  type StemmingIntrekken,
   type StemmingList,
   type StemmingRegels,
   type StemmingUitslag,
@@ -22,7 +24,7 @@ import {
 } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
 import { GemeenteInstellingenBron } from '../gedeeld/gemeente-instellingen';
-import { isGemeenteStaf } from '../gedeeld/toegang';
+import { isGemeenteStaf, vereisStafOfTafelRol } from '../gedeeld/toegang';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Tafel } from '../tafel/tafel.service';
 import type { JsonWaarde } from '../tijdlijn/tijdlijn-keten';
@@ -33,7 +35,7 @@ import { Klok } from './klok';
 import { magStemmen } from './kiesgerechtigdheid';
 import { type Beoordeling, beoordeelStembiljet } from './stembiljet';
 import { Stembus, type StemmingVoorStem } from './stembus';
-import { isGesloten, isOpen, metStandaarden, regelsHash, valideerRegels } from './stemming-regels';
+import { isGesloten, isOpen, magWijzigen, metStandaarden, regelsHash, toegestaneStappen, valideerRegels } from './stemming-regels';
 import { Stemming } from './stemming.entity';
 import { biljettenHashVanGroepen, bonnetjesHash, maakProcesVerbaal, procesVerbaalHash, telGroepen } from './telling';
 import { ontsleutelBonnetje, versleutelBonnetje } from './idempotentie';
@@ -53,8 +55,11 @@ function toView(s: Stemming): StemmingView {
     ...(s.aantalKiesgerechtigden !== undefined && s.aantalKiesgerechtigden !== null ? { aantalKiesgerechtigden: s.aantalKiesgerechtigden } : {}),
     aangemaaktTijdstip: s.aangemaaktTijdstip.toISOString(),
     ...(s.procesVerbaalHash ? { procesVerbaalHash: s.procesVerbaalHash } : {}),
+    ...(s.intrekkingMotivatie && s.ingetrokkenTijdstip ? { intrekking: { motivatie: s.intrekkingMotivatie, tijdstip: s.ingetrokkenTijdstip.toISOString() } } : {}),
   };
 }
+
+const INGETROKKEN = 'Deze stemming is ingetrokken; zij opent niet en heeft geen uitslag. / This vote was withdrawn; it does not open and has no result.';
 
 function uitslagVan(s: Stemming): StemmingUitslag {
   return { stemmingId: s.id, procesVerbaal: s.procesVerbaal!, procesVerbaalHash: s.procesVerbaalHash!, geslotenTijdstip: s.geslotenTijdstip!.toISOString() };
@@ -190,6 +195,50 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     const vraagstuk = await vindVraagstuk(this.em, vraagstukId, werkGemeente(context, actor));
     const stemmingen = await this.em.find(Stemming, { vraagstukId: vraagstuk.id }, { orderBy: { aangemaaktTijdstip: 'asc', id: 'asc' } });
     return { items: stemmingen.map(toView) };
+  }
+
+  /**
+   * Withdraws a published stemming before it opens, with a public reason: by the people who may
+   * publish one. From then on it cannot open, take votes or be closed, and a besluit cannot rest on it.
+   */
+  async intrekken(input: StemmingIntrekken, caller: Principal | undefined, context: MessageContext): Promise<StemmingView> {
+    const actor = vereisActor(caller, 'een stemming in te trekken');
+    const gemeente = vereisGemeente(context, actor);
+    return this.em.transactional(async (em) => {
+      // FOR UPDATE, as closing: a cast holds the row FOR KEY SHARE while it checks that the stemming is
+      // open, so no cast is in flight when this checks the opening, and every later cast sees the withdrawal.
+      const stemming = await em.findOne(Stemming, { id: input.stemmingId, gemeente }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!stemming) throw DomainError.notFound('Deze stemming');
+      await vereisStafOfTafelRol(em, this.tafel, stemming.vraagstukId, actor, ['voorzitter'], 'een ambtenaar of gemeentebeheerder, of de voorzitter van de tafel');
+      const nu = this.klok.nu();
+      const toegestaan = toegestaneStappen(stemming.status, stemming.regels, nu);
+      if (stemming.status === 'ingetrokken') throw DomainError.conflict('Deze stemming is al ingetrokken. / This vote was already withdrawn.', toegestaan);
+      if (stemming.status === 'gesloten') throw DomainError.conflict('Deze stemming is gesloten en geteld; intrekken kan alleen vóór de opening. / This vote is closed and counted; it can only be withdrawn before it opens.', toegestaan);
+      if (!magWijzigen(stemming.regels, nu)) {
+        throw DomainError.conflict(
+          `Deze stemming is geopend op ${stemming.regels.openingTijdstip}; intrekken kan alleen vóór de opening. / This vote opened at ${stemming.regels.openingTijdstip}; it can only be withdrawn before it opens.`,
+          toegestaan,
+        );
+      }
+      stemming.status = 'ingetrokken';
+      stemming.intrekkingMotivatie = input.motivatie;
+      stemming.ingetrokkenTijdstip = nu;
+      await em.flush();
+      const ingetrokken: StemmingIngetrokken = { id: stemming.id, vraagstukId: stemming.vraagstukId, gemeente: stemming.gemeente, motivatie: input.motivatie };
+      await this.vastlegging.leg(
+        em,
+        {
+          vraagstukId: stemming.vraagstukId,
+          gemeente: stemming.gemeente,
+          soort: 'stemming-ingetrokken',
+          actor: tijdlijnActor(actor),
+          gegevens: { stemmingId: stemming.id, titel: stemming.regels.titel, motivatie: input.motivatie },
+          event: { subject: STEMMING_EVENTS.ingetrokken, resource: 'stemming', event: 'ingetrokken', about: stemming.id, data: ingetrokken },
+        },
+        context,
+      );
+      return toView(stemming);
+    });
   }
 
   /**
@@ -358,6 +407,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     if (actor && !isGemeenteStaf(actor.rollen)) throw new DomainError('FORBIDDEN', 'Alleen een ambtenaar of gemeentebeheerder sluit een stemming.');
     if (stemming.status === 'gesloten') throw DomainError.conflict('Deze stemming is al gesloten; de uitslag is openbaar.');
     const nu = this.klok.nu();
+    if (stemming.status === 'ingetrokken') throw DomainError.conflict(INGETROKKEN, []);
     if (!isGesloten(stemming.regels, nu)) {
       throw DomainError.conflict(`Deze stemming loopt tot ${stemming.regels.sluitingTijdstip}; pas daarna wordt zij gesloten en geteld.`);
     }
@@ -410,6 +460,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     const stemming = await this.stembus.stemmingVoorStem(em, stemmingId);
     if (!stemming) throw DomainError.notFound('Deze stemming');
     const nu = this.klok.nu();
+    if (stemming.status === 'ingetrokken') throw DomainError.conflict(INGETROKKEN, []);
     if (stemming.status === 'gesloten' || isGesloten(stemming.regels, nu)) throw DomainError.conflict('Deze stemming is gesloten; stemmen kan niet meer.');
     if (!isOpen(stemming.regels, nu)) throw DomainError.conflict(`Deze stemming opent pas op ${stemming.regels.openingTijdstip}.`);
     if (!stemming.regels.kanalen.includes(kanaal)) {
@@ -425,6 +476,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private vereisGesloten(stemming: Stemming): void {
+    if (stemming.status === 'ingetrokken') throw DomainError.conflict(INGETROKKEN, []);
     if (stemming.status !== 'gesloten') {
       throw DomainError.conflict(`De uitslag blijft geheim tot de stemming gesloten en geteld is (na ${stemming.regels.sluitingTijdstip}).`);
     }
