@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Body, Controller, Get, Headers, HttpCode, Logger, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -7,7 +8,8 @@ import {
   type PapierenBatchOntvangst,
   type StemBewijs,
   STEMMING_SUBJECTS,
-  type StemmingExport,
+  type StemmingExportKop,
+  type StemmingExportPagina,
   type StemmingList,
   type StemmingUitslag,
   type StemmingView,
@@ -29,6 +31,7 @@ import {
   StemmingIntrekkenDto,
   StemmingUitslagDto,
 } from './stemmingen.dto';
+import { exportTekst } from './stemming-export';
 import { VraagstukIdParams } from './vraagstukken.dto';
 
 const NIET_GEVONDEN = 'Deze stemming bestaat niet (in deze gemeente).';
@@ -79,6 +82,8 @@ export class VraagstukStemmingenController {
 @ApiProblem(504, 'samenspreker antwoordde niet op tijd.')
 @Controller('stemmingen/:stemmingId')
 export class StemmingenController {
+  private readonly logger = new Logger('Stemmingen');
+
   constructor(private readonly bouwstenen: BouwsteenClient) {}
 
   @Get()
@@ -208,13 +213,22 @@ export class StemmingenController {
   @ApiOperation({
     operationId: 'getStemmingExport',
     summary: 'Export om na te tellen',
-    description: 'Regels, geschudde stembiljetten, apart geschudde bonnetjes en het proces-verbaal: genoeg om de uitslag zonder ons na te tellen en uw bonnetje op te zoeken; openbaar na sluiting.',
+    description:
+      'Regels, geschudde stembiljetten, apart geschudde bonnetjes en het proces-verbaal: genoeg om de uitslag zonder ons na te tellen en uw bonnetje op te zoeken; openbaar na sluiting. ' +
+      'Eén JSON-document van elke omvang: het wordt gestreamd terwijl samenspreker de lijsten in delen levert; breekt de verbinding halverwege af, dan is het bestand onvolledig (geen geldige JSON) en vraagt u het opnieuw op.',
   })
-  @ApiOkResponse({ description: 'De export.', type: StemmingExportDto })
+  @ApiOkResponse({ description: 'De export (docs/stemmingen-export.md).', type: StemmingExportDto })
   @ApiProblem(400, 'Ongeldig id.')
   @ApiProblem(404, NIET_GEVONDEN)
   @ApiProblem(409, NOG_NIET_GESLOTEN)
-  async export(@Param() { stemmingId }: StemmingIdParams, @CallerContext() context: MessageContext): Promise<StemmingExportDto> {
-    return this.bouwstenen.request<StemmingExport>(STEMMING_SUBJECTS.export, { stemmingId }, context);
+  async export(@Param() { stemmingId }: StemmingIdParams, @CallerContext() context: MessageContext, @Res() reply: FastifyReply): Promise<void> {
+    // The head first: a stemming that is absent, open or withdrawn is a problem+json answer, before any byte of the file.
+    const kop = await this.bouwstenen.request<StemmingExportKop>(STEMMING_SUBJECTS.export, { stemmingId }, context);
+    const stroom = Readable.from(
+      exportTekst(kop, (lijst, na) => this.bouwstenen.request<StemmingExportPagina>(STEMMING_SUBJECTS.exportPagina, { stemmingId, lijst, ...(na === undefined ? {} : { na }) }, context)),
+    );
+    // Halfway the status line is sent: a failing page can only break the download off (and is logged).
+    stroom.on('error', (error) => this.logger.error({ err: error, stemmingId }, 'streaming a stemming export failed halfway'));
+    await reply.type('application/json; charset=utf-8').send(stroom);
   }
 }

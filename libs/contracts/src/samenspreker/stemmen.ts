@@ -1,6 +1,6 @@
-import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { eventSubject, requestSubject } from '../subjects';
-import type { ProcesVerbaal, StemmingRegels, StembiljetInvoer } from './stemming';
+import { type ProcesVerbaal, STEMMING_EXPORT_LIJSTEN, type StemmingExportLijst, type StemmingRegels, type StembiljetInvoer } from './stemming';
 
 /**
  * The messages of stemmingen (issue 5): publishing the rules, casting, paper batches, closing and
@@ -23,8 +23,13 @@ export const STEMMING_SUBJECTS = {
   sluiten: requestSubject('samenspreker', 'stemmingen', 'sluiten'),
   /** Public once closed (409 before). Request {@link StemmingId}; reply {@link StemmingUitslag}. */
   uitslag: requestSubject('samenspreker', 'stemmingen', 'uitslag'),
-  /** Public once closed (409 before). Request {@link StemmingId}; reply `StemmingExport` (./stemming). */
+  /**
+   * Public once closed (409 before). Request {@link StemmingId}; reply `StemmingExportKop` (./stemming):
+   * the export without its lists, checked against the stored proces-verbaal.
+   */
   export: requestSubject('samenspreker', 'stemmingen', 'export'),
+  /** Public once closed (409 before). Request {@link StemmingExportPaginaVraag}; reply `StemmingExportPagina` (./stemming). */
+  exportPagina: requestSubject('samenspreker', 'stemmingen', 'export-pagina'),
 };
 
 /** No event per cast: even a count per ballot would be a clock on the ballot box. */
@@ -83,6 +88,20 @@ export class NieuweStemming {
   @Min(1)
   @Max(10_000_000)
   aantalKiesgerechtigden?: number;
+}
+
+/** A page token: opaque to the caller, URL-safe. */
+export const EXPORT_PAGINA_TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** One page of the ballots or the receipts of a closed stemming's export; without `na` the first. */
+export class StemmingExportPaginaVraag extends StemmingId {
+  @IsIn(STEMMING_EXPORT_LIJSTEN)
+  lijst: StemmingExportLijst;
+
+  /** The `volgende` of the previous page. */
+  @IsOptional()
+  @Matches(EXPORT_PAGINA_TOKEN_PATTERN, { message: 'na moet het paginatoken (volgende) van de vorige pagina zijn / na must be the page token (volgende) of the previous page' })
+  na?: string;
 }
 
 /** A published stemming withdrawn before it opens; the reason is public (timeline, event, the stemming itself). */

@@ -12,6 +12,7 @@ import { Migration20261127095000Stemming } from './Migration20261127095000Stemmi
 import { Migration20261127096000Avg } from './Migration20261127096000Avg';
 import { Migration20261127097000StemmingAvg } from './Migration20261127097000StemmingAvg';
 import { Migration20261127100000StemmingIntrekken } from './Migration20261127100000StemmingIntrekken';
+import { Migration20261127101000StemmingExportPaginas } from './Migration20261127101000StemmingExportPaginas';
 
 /** samenspreker's own migrations, oldest first (the platform's outbox and inbox come before them). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127096000Avg', class: Migration20261127096000Avg },
   { name: 'Migration20261127097000StemmingAvg', class: Migration20261127097000StemmingAvg },
   { name: 'Migration20261127100000StemmingIntrekken', class: Migration20261127100000StemmingIntrekken },
+  { name: 'Migration20261127101000StemmingExportPaginas', class: Migration20261127101000StemmingExportPaginas },
 ];

@@ -112,10 +112,24 @@ export class Stembus {
     );
   }
 
-  /** In the order of the random ids, which after closing is also the physical order. */
-  async biljetten(em: EntityManager, stemmingId: string): Promise<CanoniekStembiljet[]> {
-    const rijen = await em.execute<Array<{ biljet: CanoniekStembiljet }>>(`select "biljet" from ${S}."stembiljet" where "stemming_id" = ? order by "id"`, [stemmingId]);
-    return rijen.map((rij) => rij.biljet);
+  /**
+   * A page of the ballot box for the export: in the order of the random ids (after closing also the
+   * physical order), from just after `na`. Keyset on (stemming, id), so every page is one index range.
+   */
+  async biljettenPagina(em: EntityManager, stemmingId: string, na: string | undefined, aantal: number): Promise<Array<{ id: string; biljet: CanoniekStembiljet }>> {
+    return em.execute<Array<{ id: string; biljet: CanoniekStembiljet }>>(
+      `select "id", "biljet" from ${S}."stembiljet" where "stemming_id" = ?${na === undefined ? '' : ' and "id" > ?'} order by "id" limit ?`,
+      na === undefined ? [stemmingId, aantal] : [stemmingId, na, aantal],
+    );
+  }
+
+  /** A page of the receipts for the export, in the order of their (random) codes: unrelated to the ballots' order. */
+  async bonnetjesPagina(em: EntityManager, stemmingId: string, na: string | undefined, aantal: number): Promise<string[]> {
+    const rijen = await em.execute<Array<{ code: string }>>(
+      `select "code" from ${S}."bonnetje" where "stemming_id" = ?${na === undefined ? '' : ' and "code" > ?'} order by "code" limit ?`,
+      na === undefined ? [stemmingId, aantal] : [stemmingId, na, aantal],
+    );
+    return rijen.map((rij) => rij.code);
   }
 
   async bonnetjes(em: EntityManager, stemmingId: string): Promise<string[]> {

@@ -7,7 +7,9 @@ import {
   PapierenStembiljetten,
   type StemBewijs,
   STEMMING_SUBJECTS,
-  type StemmingExport,
+  type StemmingExportKop,
+  type StemmingExportPagina,
+  StemmingExportPaginaVraag,
   StemmingId,
   StemmingenVanVraagstuk,
   StemmingIntrekken,
@@ -76,7 +78,13 @@ export class StemmingHandlers {
 
   @MessagePattern(STEMMING_SUBJECTS.export)
   @Publiek()
-  export(@Payload() request: StemmingId, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<StemmingExport> {
+  export(@Payload() request: StemmingId, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<StemmingExportKop> {
     return this.stemmingen.export(request.stemmingId, context, actor);
+  }
+
+  @MessagePattern(STEMMING_SUBJECTS.exportPagina)
+  @Publiek()
+  exportPagina(@Payload() request: StemmingExportPaginaVraag, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<StemmingExportPagina> {
+    return this.stemmingen.exportPagina(request, context, actor);
   }
 }

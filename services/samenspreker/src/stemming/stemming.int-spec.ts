@@ -12,6 +12,9 @@ import {
   STEMMING_EVENTS,
   STEMMING_SUBJECTS,
   type StemmingExport,
+  type StemmingExportKop,
+  type StemmingExportLijst,
+  type StemmingExportPagina,
   type StemmingList,
   type StemmingUitslag,
   type StemmingView,
@@ -23,9 +26,10 @@ import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, r
 import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
 import { createGateway } from '../../../../gateway/src/create-gateway';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { SamensprekerEnv } from '../config/samenspreker-env';
 import { canoniekeJson } from '../tijdlijn/tijdlijn-keten';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
-import { hertel } from './export';
+import { hertel, paginaGrootte } from './export';
 import { Klok } from './klok';
 import { StemmingService } from './stemming.service';
 
@@ -37,6 +41,8 @@ interface Actor {
 const A = 'GM0637';
 const B = 'GM0518';
 const UUR = 3_600_000;
+/** Small pages of the export, so that a few hundred ballots take several (the default is 512 KiB). */
+const PAGINA_BYTES = 1024;
 
 describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () => {
   let identity: NestFastifyApplication;
@@ -100,12 +106,29 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
   const stem = (stemmingId: string, as: Actor | undefined, antwoorden: Record<string, unknown>, idempotencyKey: string = randomUUID()) =>
     ask<StemBewijs>(STEMMING_SUBJECTS.stemmen, { stemmingId, idempotencyKey, stembiljet: { antwoorden } }, as, A, 30_000);
 
+  /** The export as the gateway streams it, put together over NATS: the head, then each list page by page. */
+  async function exportOverNats(stemmingId: string): Promise<{ uitvoer: StemmingExport; paginas: Record<StemmingExportLijst, number> }> {
+    const kop = dataOf(await ask<StemmingExportKop>(STEMMING_SUBJECTS.export, { stemmingId }, undefined, A, 30_000));
+    const lijsten = { stembiljetten: [] as unknown[], bonnetjes: [] as unknown[] };
+    const paginas = { stembiljetten: 0, bonnetjes: 0 };
+    for (const lijst of ['stembiljetten', 'bonnetjes'] as const) {
+      let na: string | undefined;
+      do {
+        const pagina = dataOf(await ask<StemmingExportPagina>(STEMMING_SUBJECTS.exportPagina, { stemmingId, lijst, ...(na ? { na } : {}) }));
+        lijsten[lijst].push(...pagina.items);
+        paginas[lijst]++;
+        na = pagina.volgende;
+      } while (na);
+    }
+    return { uitvoer: { ...kop, ...lijsten } as StemmingExport, paginas };
+  }
+
   const tel = (tabel: string, stemmingId: string) =>
     withClient('admin', async (c) => (await c.query(`select count(*)::int as n from samenspreker.${tabel} where stemming_id = $1`, [stemmingId])).rows[0].n as number);
 
   beforeAll(async () => {
     identity = await startTestService(definitionOf('identity'));
-    samenspreker = await startTestService(definitionOf('samenspreker'));
+    samenspreker = await startTestService(definitionOf('samenspreker'), { STEMMING_EXPORT_PAGINA_BYTES: PAGINA_BYTES });
     nc = await natsConnect();
     for (const [code, naam] of [[A, 'Zoetermeer'], [B, "'s-Gravenhage"]]) {
       dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity', 'samenspreker'] }, {}, { nc }));
@@ -207,6 +230,7 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
 
     expect(errorOf(await ask(STEMMING_SUBJECTS.uitslag, { stemmingId: s.id }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('geheim') });
     expect(errorOf(await ask(STEMMING_SUBJECTS.export, { stemmingId: s.id }))).toMatchObject({ code: 'CONFLICT' });
+    expect(errorOf(await ask(STEMMING_SUBJECTS.exportPagina, { stemmingId: s.id, lijst: 'bonnetjes' }))).toMatchObject({ code: 'CONFLICT' });
     expect(errorOf(await ask(STEMMING_SUBJECTS.sluiten, { stemmingId: s.id }, ambtenaar))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('pas daarna') });
     expect(errorOf(await ask(STEMMING_SUBJECTS.sluiten, { stemmingId: s.id }, kiezer))).toMatchObject({ code: 'FORBIDDEN' });
 
@@ -229,6 +253,17 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
       { what: 'stemming-gesloten' },
     );
     expect(events[0]?.event?.data).toEqual({ id: s.id, vraagstukId: s.vraagstukId, gemeente: A, procesVerbaal: uitslag.procesVerbaal, procesVerbaalHash: uitslag.procesVerbaalHash });
+    // A page token is one the export gave for that list, nothing else (400, nothing read).
+    const { uitvoer } = await exportOverNats(s.id);
+    expect(hertel(uitvoer, eerste.bonnetje)).toMatchObject({ klopt: true, bonnetje: 'gevonden' });
+    for (const [lijst, na] of [['stembiljetten', Buffer.from(eerste.bonnetje).toString('base64url')], ['bonnetjes', 'bm9n/ZWVu'], ['onzin', undefined]] as const) {
+      expect(errorOf(await ask(STEMMING_SUBJECTS.exportPagina, { stemmingId: s.id, lijst, ...(na ? { na } : {}) }))).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
+  });
+
+  it('keeps the default export page well under the NATS max payload of the server', () => {
+    // The page budget and the envelope of its reply, against what this nats-server accepts (1 MiB unless configured).
+    expect(new SamensprekerEnv().STEMMING_EXPORT_PAGINA_BYTES + 1024).toBeLessThan(0.6 * nc.info!.max_payload);
   });
 
   it('withdraws a stemming before its opening, with a public reason: by staff or the voorzitter; it then never opens, takes no votes and is never closed', async () => {
@@ -271,8 +306,12 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
     vooruit = 2.5 * UUR;
     expect(errorOf(await ask(STEMMING_SUBJECTS.sluiten, { stemmingId: s.id }, ambtenaar))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('ingetrokken') });
     expect(await samenspreker.get(StemmingService).sluitVerlopen()).not.toContain(s.id);
-    for (const subject of [STEMMING_SUBJECTS.uitslag, STEMMING_SUBJECTS.export]) {
-      expect(errorOf(await ask(subject, { stemmingId: s.id }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('ingetrokken') });
+    for (const [subject, vraag] of [
+      [STEMMING_SUBJECTS.uitslag, {}],
+      [STEMMING_SUBJECTS.export, {}],
+      [STEMMING_SUBJECTS.exportPagina, { lijst: 'stembiljetten' }],
+    ] as const) {
+      expect(errorOf(await ask(subject, { stemmingId: s.id, ...vraag }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('ingetrokken') });
     }
     expect([await tel('stemregister', s.id), await tel('stembiljet', s.id), await tel('bonnetje', s.id)]).toEqual([0, 0, 0]);
     expect(dataOf(await ask<StemmingView>(STEMMING_SUBJECTS.get, { stemmingId: s.id })).status).toBe('ingetrokken');
@@ -354,7 +393,7 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
     const uitslag = dataOf(await ask<StemmingUitslag>(STEMMING_SUBJECTS.sluiten, { stemmingId: s.id }, ambtenaar));
     // Two crosses on paper: invalid for that question, counted, not thrown away.
     expect(uitslag.procesVerbaal.vragen[0]).toMatchObject({ opties: [{ optieId: 'dertig', stemmen: 1 }, { optieId: 'vijftig', stemmen: 1 }], ongeldig: 1 });
-    const uitvoer = dataOf(await ask<StemmingExport>(STEMMING_SUBJECTS.export, { stemmingId: s.id }));
+    const { uitvoer } = await exportOverNats(s.id);
     expect(hertel(uitvoer, ontvangst.bonnetjes[0])).toMatchObject({ klopt: true, bonnetje: 'gevonden' });
   });
 
@@ -480,7 +519,11 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
       [verwacht.dertig, verwacht.vijftig, verwacht.blanco, 0],
       [verwacht.nu, verwacht.later, 0, 0],
     ]);
-    const uitvoer = dataOf(await ask<StemmingExport>(STEMMING_SUBJECTS.export, { stemmingId: s.id }, undefined, A, 30_000));
+    // The export over NATS in pages (of PAGINA_BYTES here), recounted from the pages put together.
+    const { uitvoer, paginas } = await exportOverNats(s.id);
+    expect(paginas.stembiljetten).toBeGreaterThan(1);
+    expect(paginas.bonnetjes).toBeGreaterThan(1);
+    expect(uitvoer.stembiljetten).toHaveLength(200);
     const hertelling = hertel(uitvoer);
     expect(hertelling).toMatchObject({ klopt: true, fouten: [] });
     expect(hertelling.procesVerbaal).toEqual(uitslag.procesVerbaal);
@@ -620,6 +663,9 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
 
       const papier = await http(`/stemmingen/${s.id}/papieren-stembiljetten`, ambtenaar, { batchnummer: 'H-1', aantal: 1, kiezers: [randomUUID()], stembiljetten: [biljet] });
       expect(papier.status).toBe(201);
+      const honderd = Array.from({ length: 100 }, (_, i) => ({ antwoorden: { snelheid: i % 2 ? 'dertig' : 'vijftig', wanneer: i % 3 ? 'nu' : null } }));
+      const stapel = await http(`/stemmingen/${s.id}/papieren-stembiljetten`, ambtenaar, { batchnummer: 'H-2', aantal: 100, kiezers: honderd.map(() => randomUUID()), stembiljetten: honderd });
+      expect(stapel.status).toBe(201);
       expect((await http(`/stemmingen/${s.id}/uitslag`)).status).toBe(409);
       expect((await http(`/stemmingen/${s.id}/export`)).status).toBe(409);
       expect((await http(`/stemmingen/${s.id}/_sluit`, ambtenaar, {})).status).toBe(409);
@@ -628,10 +674,15 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
       const sluit = await http(`/stemmingen/${s.id}/_sluit`, ambtenaar, {});
       expect(sluit.status).toBe(200);
       const uitslag = (await sluit.json()) as StemmingUitslag;
-      expect(uitslag.procesVerbaal.aantalKiezers).toBe(2);
+      expect(uitslag.procesVerbaal.aantalKiezers).toBe(102);
       expect(await (await http(`/stemmingen/${s.id}/uitslag`)).json()).toEqual(uitslag);
-      const uitvoer = await (await http(`/stemmingen/${s.id}/export`)).json();
-      expect(hertel(uitvoer, bewijs.bonnetje)).toMatchObject({ klopt: true, bonnetje: 'gevonden' });
+      // The download streams the pages (PAGINA_BYTES: 42 ballots, 23 receipts each here) as one document.
+      const download = await http(`/stemmingen/${s.id}/export`);
+      expect([download.status, download.headers.get('content-type'), download.headers.get('api-version')]).toEqual([200, expect.stringMatching(/^application\/json/), expect.any(String)]);
+      const uitvoer = (await download.json()) as StemmingExport;
+      expect(hertel(uitvoer, bewijs.bonnetje)).toMatchObject({ klopt: true, bonnetje: 'gevonden', procesVerbaal: uitslag.procesVerbaal });
+      expect(uitvoer.stembiljetten).toHaveLength(102);
+      expect(paginaGrootte(s.regels, 'stembiljetten', PAGINA_BYTES)).toBeLessThan(50);
     } finally {
       await gateway.close();
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import {
+  type CanoniekStembiljet,
   type InvalidParam,
   type MessageContext,
   type NieuweStemming,
@@ -12,7 +13,10 @@ import {
   type StemBewijs,
   STEMMING_EVENTS,
   type StemmingAangemaakt,
-  type StemmingExport,
+  STEMMING_EXPORT_FORMAAT,
+  type StemmingExportKop,
+  type StemmingExportPagina,
+  type StemmingExportPaginaVraag,
   type StemmingGesloten,
   type StemmingIngetrokken,
   type StemmingIntrekken,
@@ -23,6 +27,7 @@ import {
   type StemUitbrengen,
 } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
+import { SamensprekerEnv } from '../config/samenspreker-env';
 import { GemeenteInstellingenBron } from '../gedeeld/gemeente-instellingen';
 import { isGemeenteStaf, vereisStafOfTafelRol } from '../gedeeld/toegang';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
@@ -30,7 +35,7 @@ import { Tafel } from '../tafel/tafel.service';
 import type { JsonWaarde } from '../tijdlijn/tijdlijn-keten';
 import { Vastlegging } from '../tijdlijn/vastlegging';
 import { nieuwBonnetje } from './bonnetje';
-import { maakExport, schud } from './export';
+import { leesPaginaToken, paginaGrootte, paginaToken, schud } from './export';
 import { Klok } from './klok';
 import { magStemmen } from './kiesgerechtigdheid';
 import { type Beoordeling, beoordeelStembiljet } from './stembiljet';
@@ -93,6 +98,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     private readonly tafel: Tafel,
     private readonly stembus: Stembus,
     private readonly klok: Klok,
+    private readonly env: SamensprekerEnv,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -374,18 +380,59 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     return uitslagVan(stemming);
   }
 
-  /** The export anyone can recount; built again from the tables and checked against the stored proces-verbaal. */
-  async export(stemmingId: string, context: MessageContext, actor?: Principal): Promise<StemmingExport> {
+  /**
+   * The head of the export anyone can recount (the lists come in pages, {@link exportPagina}). The
+   * ballot box is counted again, grouped as at closing, and must give the stored proces-verbaal:
+   * otherwise nothing is served rather than something else. Closed ballots and receipts never
+   * change (append-only, by trigger), so the pages read what this checked.
+   */
+  async export(stemmingId: string, context: MessageContext, actor?: Principal): Promise<StemmingExportKop> {
     const stemming = await this.vind(this.em, stemmingId, werkGemeente(context, actor));
     this.vereisGesloten(stemming);
-    const biljetten = await this.stembus.biljetten(this.em, stemming.id);
+    const groepen = await this.stembus.biljetGroepen(this.em, stemming.id);
     const bonnetjes = await this.stembus.bonnetjes(this.em, stemming.id);
-    const uitvoer = maakExport(stemming.regels, stemming.procesVerbaal!.aantalKiesgerechtigden, biljetten, bonnetjes);
-    if (uitvoer.procesVerbaalHash !== stemming.procesVerbaalHash) {
-      // The tables no longer give the published result: say so rather than publish something else.
+    const procesVerbaal = stemming.procesVerbaal!;
+    const hertelling = maakProcesVerbaal(stemming.regels, telGroepen(stemming.regels, groepen), {
+      aantalKiesgerechtigden: procesVerbaal.aantalKiesgerechtigden,
+      biljettenHash: biljettenHashVanGroepen(groepen),
+      bonnetjesHash: bonnetjesHash(bonnetjes),
+    });
+    if (bonnetjes.length !== procesVerbaal.aantalKiezers || procesVerbaalHash(hertelling) !== stemming.procesVerbaalHash) {
       throw new DomainError('INTERNAL', 'De stembus geeft niet meer de gepubliceerde uitslag; de export is niet beschikbaar.');
     }
-    return uitvoer;
+    return {
+      formaat: STEMMING_EXPORT_FORMAAT,
+      versie: 1,
+      regels: stemming.regels,
+      aantalKiesgerechtigden: procesVerbaal.aantalKiesgerechtigden,
+      procesVerbaal,
+      procesVerbaalHash: stemming.procesVerbaalHash!,
+    };
+  }
+
+  /**
+   * One page of the ballots or the receipts of the export, in the order of their random keys: sized
+   * so that it fits one NATS message whatever the rules (STEMMING_EXPORT_PAGINA_BYTES).
+   */
+  async exportPagina(input: StemmingExportPaginaVraag, context: MessageContext, actor?: Principal): Promise<StemmingExportPagina> {
+    const stemming = await this.vind(this.em, input.stemmingId, werkGemeente(context, actor));
+    this.vereisGesloten(stemming);
+    const na = input.na === undefined ? undefined : leesPaginaToken(input.na, input.lijst);
+    if (input.na !== undefined && na === undefined) {
+      throw DomainError.validation([{ name: 'na', code: 'paginaToken', reason: `na is geen paginatoken van ${input.lijst} / na is no page token of ${input.lijst}` }]);
+    }
+    const grootte = paginaGrootte(stemming.regels, input.lijst, this.env.STEMMING_EXPORT_PAGINA_BYTES);
+    // One more than a page: whether there is a next page, without asking for an empty one.
+    let items: Array<CanoniekStembiljet | string>;
+    let sleutels: string[];
+    if (input.lijst === 'stembiljetten') {
+      const rijen = await this.stembus.biljettenPagina(this.em, stemming.id, na, grootte + 1);
+      items = rijen.map((rij) => rij.biljet);
+      sleutels = rijen.map((rij) => rij.id);
+    } else {
+      items = sleutels = await this.stembus.bonnetjesPagina(this.em, stemming.id, na, grootte + 1);
+    }
+    return { items: items.slice(0, grootte), ...(items.length > grootte ? { volgende: paginaToken(sleutels[grootte - 1]!) } : {}) };
   }
 
   /**
