@@ -13,6 +13,7 @@ import { Migration20261127096000Avg } from './Migration20261127096000Avg';
 import { Migration20261127097000StemmingAvg } from './Migration20261127097000StemmingAvg';
 import { Migration20261127100000StemmingIntrekken } from './Migration20261127100000StemmingIntrekken';
 import { Migration20261127101000StemmingExportPaginas } from './Migration20261127101000StemmingExportPaginas';
+import { Migration20261127102000StemmingSchudden } from './Migration20261127102000StemmingSchudden';
 
 /** samenspreker's own migrations, oldest first (the platform's outbox and inbox come before them). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127097000StemmingAvg', class: Migration20261127097000StemmingAvg },
   { name: 'Migration20261127100000StemmingIntrekken', class: Migration20261127100000StemmingIntrekken },
   { name: 'Migration20261127101000StemmingExportPaginas', class: Migration20261127101000StemmingExportPaginas },
+  { name: 'Migration20261127102000StemmingSchudden', class: Migration20261127102000StemmingSchudden },
 ];

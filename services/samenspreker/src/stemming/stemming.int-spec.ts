@@ -31,6 +31,7 @@ import { canoniekeJson } from '../tijdlijn/tijdlijn-keten';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
 import { hertel, paginaGrootte } from './export';
 import { Klok } from './klok';
+import { Stembus } from './stembus';
 import { StemmingService } from './stemming.service';
 
 interface Actor {
@@ -390,9 +391,23 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
     expect([await tel('stemregister', s.id), await tel('stembiljet', s.id), await tel('bonnetje', s.id)]).toEqual([3, 3, 3]);
 
     vooruit = 2.5 * UUR;
+    // Closing counts and commits first, then shuffles the box in a transaction of its own. Should that
+    // shuffle fail, the result stands, the export waits for it, and the sweep shuffles it after all.
+    const schud = jest.spyOn(samenspreker.get(Stembus), 'schud').mockRejectedValueOnce(new Error('het schudden valt uit'));
     const uitslag = dataOf(await ask<StemmingUitslag>(STEMMING_SUBJECTS.sluiten, { stemmingId: s.id }, ambtenaar));
+    expect(schud).toHaveBeenCalledTimes(1);
     // Two crosses on paper: invalid for that question, counted, not thrown away.
     expect(uitslag.procesVerbaal.vragen[0]).toMatchObject({ opties: [{ optieId: 'dertig', stemmen: 1 }, { optieId: 'vijftig', stemmen: 1 }], ongeldig: 1 });
+    expect(dataOf(await ask<StemmingUitslag>(STEMMING_SUBJECTS.uitslag, { stemmingId: s.id }))).toEqual(uitslag);
+    expect(errorOf(await ask(STEMMING_SUBJECTS.export, { stemmingId: s.id }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('geschud'), toegestaan: ['uitslag'] });
+    await samenspreker.get(StemmingService).sluitVerlopen();
+    expect(schud.mock.calls.filter(([, id]) => id === s.id)).toHaveLength(2);
+    schud.mockRestore();
+    await withClient('samenspreker', async (c) => {
+      const { rows } = await c.query(`select geschud_tijdstip from samenspreker.stemming where id = $1`, [s.id]);
+      expect(rows[0].geschud_tijdstip).toBeInstanceOf(Date);
+      await expect(c.query(`update samenspreker.stemming set geschud_tijdstip = now() where id = $1`, [s.id])).rejects.toThrow(/gesloten stemming verandert niet meer/);
+    });
     const { uitvoer } = await exportOverNats(s.id);
     expect(hertel(uitvoer, ontvangst.bonnetjes[0])).toMatchObject({ klopt: true, bonnetje: 'gevonden' });
   });

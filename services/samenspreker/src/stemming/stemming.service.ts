@@ -42,7 +42,7 @@ import { type Beoordeling, beoordeelStembiljet } from './stembiljet';
 import { Stembus, type StemmingVoorStem } from './stembus';
 import { isGesloten, isOpen, magWijzigen, metStandaarden, regelsHash, toegestaneStappen, valideerRegels } from './stemming-regels';
 import { Stemming } from './stemming.entity';
-import { biljettenHashVanGroepen, bonnetjesHash, maakProcesVerbaal, procesVerbaalHash, telGroepen } from './telling';
+import { biljettenHashVanGroepen, maakProcesVerbaal, procesVerbaalHash, telGroepen } from './telling';
 import { ontsleutelBonnetje, versleutelBonnetje } from './idempotentie';
 
 
@@ -344,12 +344,12 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     });
   }
 
-  /** Closing by staff: only once the closing time has passed. */
+  /** Closing by staff: only once the closing time has passed. The ballot box is shuffled before the answer. */
   async sluiten(stemmingId: string, caller: Principal | undefined, context: MessageContext): Promise<StemmingUitslag> {
     const actor = vereisActor(caller, 'een stemming te sluiten');
     const gemeente = vereisGemeente(context, actor);
     const uitslag = await this.em.transactional((em) => this.sluitIn(em, stemmingId, gemeente, actor, context));
-    await this.herschrijf();
+    await this.schudEnHerschrijf([stemmingId]);
     return uitslag;
   }
 
@@ -367,10 +367,9 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
         if (!(error instanceof DomainError && error.code === 'CONFLICT')) this.logger.error({ err: error, stemmingId: id }, 'closing a stemming past its closing time failed');
       }
     }
-    if (gesloten.length > 0) {
-      await this.herschrijf();
-      this.logger.log(`closed ${gesloten.length} stemmingen past their closing time`);
-    }
+    if (gesloten.length > 0) this.logger.log(`closed ${gesloten.length} stemmingen past their closing time`);
+    // These, and any whose shuffle failed or was cut off before.
+    await this.schudEnHerschrijf(await this.stembus.teSchudden(em));
     return gesloten;
   }
 
@@ -388,16 +387,16 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
    */
   async export(stemmingId: string, context: MessageContext, actor?: Principal): Promise<StemmingExportKop> {
     const stemming = await this.vind(this.em, stemmingId, werkGemeente(context, actor));
-    this.vereisGesloten(stemming);
+    this.vereisGeschud(stemming);
     const groepen = await this.stembus.biljetGroepen(this.em, stemming.id);
-    const bonnetjes = await this.stembus.bonnetjes(this.em, stemming.id);
+    const bonnetjes = await this.stembus.bonnetjesTelling(this.em, stemming.id);
     const procesVerbaal = stemming.procesVerbaal!;
     const hertelling = maakProcesVerbaal(stemming.regels, telGroepen(stemming.regels, groepen), {
       aantalKiesgerechtigden: procesVerbaal.aantalKiesgerechtigden,
       biljettenHash: biljettenHashVanGroepen(groepen),
-      bonnetjesHash: bonnetjesHash(bonnetjes),
+      bonnetjesHash: bonnetjes.hash,
     });
-    if (bonnetjes.length !== procesVerbaal.aantalKiezers || procesVerbaalHash(hertelling) !== stemming.procesVerbaalHash) {
+    if (bonnetjes.aantal !== procesVerbaal.aantalKiezers || procesVerbaalHash(hertelling) !== stemming.procesVerbaalHash) {
       throw new DomainError('INTERNAL', 'De stembus geeft niet meer de gepubliceerde uitslag; de export is niet beschikbaar.');
     }
     return {
@@ -416,7 +415,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
    */
   async exportPagina(input: StemmingExportPaginaVraag, context: MessageContext, actor?: Principal): Promise<StemmingExportPagina> {
     const stemming = await this.vind(this.em, input.stemmingId, werkGemeente(context, actor));
-    this.vereisGesloten(stemming);
+    this.vereisGeschud(stemming);
     const na = input.na === undefined ? undefined : leesPaginaToken(input.na, input.lijst);
     if (input.na !== undefined && na === undefined) {
       throw DomainError.validation([{ name: 'na', code: 'paginaToken', reason: `na is geen paginatoken van ${input.lijst} / na is no page token of ${input.lijst}` }]);
@@ -436,10 +435,21 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * The result is committed already; should the rewrite fail, the shuffled copies stand and the
-   * originals are gone from every query, and the next closing (or autovacuum) clears their files.
+   * The second step of closing: each stemming's ballot box shuffled in its own transaction, then both
+   * tables rewritten once. The result is committed already; should a shuffle fail, the stemming stays
+   * marked unshuffled (its export waits) and the sweep tries again; should the rewrite fail, the
+   * shuffled copies stand and the next closing (or autovacuum) clears the originals' files.
    */
-  private async herschrijf(): Promise<void> {
+  private async schudEnHerschrijf(stemmingIds: readonly string[]): Promise<void> {
+    let geschud = 0;
+    for (const id of stemmingIds) {
+      try {
+        if (await this.em.fork().transactional((tx) => this.stembus.schud(tx, id, this.klok.nu()))) geschud++;
+      } catch (error) {
+        this.logger.error({ err: error, stemmingId: id }, 'shuffling the ballot box after closing failed; the sweep tries again');
+      }
+    }
+    if (geschud === 0) return;
     try {
       await this.stembus.herschrijf(this.em);
     } catch (error) {
@@ -461,9 +471,9 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     const regels = stemming.regels;
     const groepen = await this.stembus.biljetGroepen(em, stemming.id);
     const aantalBiljetten = groepen.reduce((som, groep) => som + groep.aantal, 0);
-    const bonnetjes = await this.stembus.bonnetjes(em, stemming.id);
+    const bonnetjes = await this.stembus.bonnetjesTelling(em, stemming.id);
     const kiezers = await this.stembus.aantalKiezers(em, stemming.id);
-    if (kiezers !== aantalBiljetten || kiezers !== bonnetjes.length) {
+    if (kiezers !== aantalBiljetten || kiezers !== bonnetjes.aantal) {
       throw new DomainError('INTERNAL', 'Het register en de stembus lopen uiteen; de stemming is niet gesloten.');
     }
     // Residents who verified after publication may have voted too: the base is never below the turnout.
@@ -474,7 +484,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     const procesVerbaal = maakProcesVerbaal(regels, telGroepen(regels, groepen), {
       aantalKiesgerechtigden,
       biljettenHash: biljettenHashVanGroepen(groepen),
-      bonnetjesHash: bonnetjesHash(bonnetjes),
+      bonnetjesHash: bonnetjes.hash,
     });
     const hash = procesVerbaalHash(procesVerbaal);
     stemming.status = 'gesloten';
@@ -482,7 +492,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     stemming.procesVerbaalHash = hash;
     stemming.geslotenTijdstip = nu;
     await em.flush();
-    await this.stembus.schud(em, stemming.id);
+    await this.stembus.vergeetHerhalingen(em, stemming.id);
     const gesloten: StemmingGesloten = { id: stemming.id, vraagstukId: stemming.vraagstukId, gemeente: stemming.gemeente, procesVerbaal, procesVerbaalHash: hash };
     await this.vastlegging.leg(
       em,
@@ -520,6 +530,20 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     const stemming = await em.findOne(Stemming, { id: stemmingId, ...(gemeente ? { gemeente } : {}) });
     if (!stemming) throw DomainError.notFound('Deze stemming');
     return stemming;
+  }
+
+  /**
+   * The export reads the ballot box as published: after the shuffle that follows the count (seconds
+   * after it, or the next sweep's). Before, its keys are about to change under a paged reader.
+   */
+  private vereisGeschud(stemming: Stemming): void {
+    this.vereisGesloten(stemming);
+    if (!stemming.geschudTijdstip) {
+      throw DomainError.conflict(
+        'De stemming is geteld; de stembus wordt nog geschud en de export volgt binnen een minuut. / The vote is counted; the ballot box is still being shuffled and the export follows within a minute.',
+        ['uitslag'],
+      );
+    }
   }
 
   private vereisGesloten(stemming: Stemming): void {
