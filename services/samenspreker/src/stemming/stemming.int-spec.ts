@@ -1,3 +1,4 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from 'nats';
 import { createHash, randomUUID } from 'node:crypto';
@@ -22,7 +23,7 @@ import {
   type VraagstukView,
 } from '@samen/contracts';
 import { erasureConsumerName, loadEnv } from '@samen/platform';
-import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, request, startTestService, streamEvents, streamLastSeq, testEnv, withClient } from '@samen/testing';
+import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pgClient, pollUntil, request, startTestService, streamEvents, streamLastSeq, testEnv, withClient } from '@samen/testing';
 import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
 import { createGateway } from '../../../../gateway/src/create-gateway';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
@@ -621,6 +622,44 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
     expect(dataOf(uitslag).procesVerbaal.aantalKiezers).toBe(geteld);
     expect([await tel('stemregister', s.id), await tel('stembiljet', s.id)]).toEqual([geteld, geteld]);
   });
+
+  it('rewrites the ballot box after closing without queueing every cast behind a long read: the rewrite steps back and tries again', async () => {
+    // A long read (an old-style export, a dump) holds the ballot box table. A CLUSTER queued behind it
+    // would make every later cast and read wait for that read to end; with its lock_timeout it steps
+    // back every 2 s, lets them through, and rewrites once the read is done.
+    const lezer = await pgClient('admin');
+    const ander = await pgClient('admin');
+    // Should the rewrite not step back, this read would wait for it: it gives up after 5 s instead of hanging the test.
+    await ander.query(`set statement_timeout = '5s'`);
+    let herschrijven: Promise<number> | undefined;
+    try {
+      await lezer.query('begin');
+      await lezer.query('select count(*) from samenspreker.stembiljet');
+      const start = Date.now();
+      let klaar = false;
+      herschrijven = samenspreker
+        .get(Stembus)
+        .herschrijf(samenspreker.get(EntityManager))
+        .then(() => {
+          klaar = true;
+          return Date.now() - start;
+        });
+      await new Promise((r) => setTimeout(r, 300));
+      const t0 = Date.now();
+      await ander.query('select count(*) from samenspreker.stembiljet');
+      // Waited for at most one lock_timeout (2 s), not for the 6 s read.
+      expect(Date.now() - t0).toBeLessThan(4_000);
+      await new Promise((r) => setTimeout(r, Math.max(0, 6_000 - (Date.now() - start))));
+      expect(klaar).toBe(false);
+      await lezer.query('commit');
+      expect(await herschrijven).toBeGreaterThanOrEqual(6_000);
+    } finally {
+      await lezer.query('rollback').catch(() => undefined);
+      await herschrijven?.catch(() => undefined);
+      await lezer.end();
+      await ander.end();
+    }
+  }, 30_000);
 
   it('answers over HTTP: publish, rules, cast (201, then 200 with the same body), 400 without Idempotency-Key, results 409 until closed', async () => {
     const env = loadEnv(GatewayEnv, { NODE_ENV: 'test', NATS_URL: testEnv().natsUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent', RATE_LIMIT_PER_MINUTE: '1000000' });
