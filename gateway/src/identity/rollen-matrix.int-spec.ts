@@ -320,6 +320,19 @@ describe(`gateway: role × route matrix (${ROUTES.length} routes × (anonymous +
       expect(ROUTES.filter((route) => route.policy.kind !== 'publiek').length).toBeGreaterThanOrEqual(15);
     });
 
+    it('has the stemmingen routes of issue 5, withdrawing included', () => {
+      expect(ROUTES.map(label)).toEqual(
+        expect.arrayContaining([
+          'POST /api/v1/vraagstukken/:id/stemmingen',
+          'POST /api/v1/stemmingen/:stemmingId/stemmen',
+          'POST /api/v1/stemmingen/:stemmingId/papieren-stembiljetten',
+          'POST /api/v1/stemmingen/:stemmingId/_intrekken',
+          'POST /api/v1/stemmingen/:stemmingId/_sluit',
+          'GET /api/v1/stemmingen/:stemmingId/export',
+        ]),
+      );
+    });
+
     it('has no @Intern route without a guard of its own (over HTTP the access-token guard steps aside for it)', () => {
       expect(ADMIN_ROUTES.filter((route) => !route.adminToken).map(label)).toEqual([]);
     });

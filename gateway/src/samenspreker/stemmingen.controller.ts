@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Body, Controller, Get, Headers, HttpCode, Logger, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -7,7 +8,8 @@ import {
   type PapierenBatchOntvangst,
   type StemBewijs,
   STEMMING_SUBJECTS,
-  type StemmingExport,
+  type StemmingExportKop,
+  type StemmingExportPagina,
   type StemmingList,
   type StemmingUitslag,
   type StemmingView,
@@ -26,8 +28,10 @@ import {
   StemmingenDto,
   StemmingExportDto,
   StemmingIdParams,
+  StemmingIntrekkenDto,
   StemmingUitslagDto,
 } from './stemmingen.dto';
+import { exportTekst } from './stemming-export';
 import { VraagstukIdParams } from './vraagstukken.dto';
 
 const NIET_GEVONDEN = 'Deze stemming bestaat niet (in deze gemeente).';
@@ -78,6 +82,8 @@ export class VraagstukStemmingenController {
 @ApiProblem(504, 'samenspreker antwoordde niet op tijd.')
 @Controller('stemmingen/:stemmingId')
 export class StemmingenController {
+  private readonly logger = new Logger('Stemmingen');
+
   constructor(private readonly bouwstenen: BouwsteenClient) {}
 
   @Get()
@@ -110,7 +116,7 @@ export class StemmingenController {
   @ApiOkResponse({ description: 'Dezelfde stem met dezelfde Idempotency-Key was al binnen: hetzelfde bonnetje.', type: StemBewijsDto })
   @ApiProblem(400, 'Geen of een ongeldige Idempotency-Key, of een stembiljet dat niet bij de vragen past.')
   @ApiProblem(404, NIET_GEVONDEN)
-  @ApiProblem(409, 'U heeft al gestemd, of de stemming is nog niet open of al gesloten.')
+  @ApiProblem(409, 'U heeft al gestemd, of de stemming is nog niet open, al gesloten of ingetrokken.')
   async stemmen(
     @Param() { stemmingId }: StemmingIdParams,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -155,6 +161,25 @@ export class StemmingenController {
     );
   }
 
+  @Post('_intrekken')
+  @Ingelogd()
+  @HttpCode(200)
+  @ApiToegang('Alleen een ambtenaar of gemeentebeheerder van de gemeente, of de voorzitter van de tafel (wie een stemming mag publiceren).')
+  @ApiOperation({
+    operationId: 'stemmingIntrekken',
+    summary: 'Stemming intrekken',
+    description:
+      'Trekt een gepubliceerde stemming in vóór haar opening, met een openbare reden (bijvoorbeeld een fout in de regels). Daarna opent zij niet, neemt zij geen stemmen aan, wordt zij niet gesloten ' +
+      'en kan een besluit er niet op steunen; de intrekking en de reden komen op de tijdlijn. Na de opening kan het niet meer: `toegestaan` in de 409 zegt wat wel kan.',
+  })
+  @ApiOkResponse({ description: 'De ingetrokken stemming (status ingetrokken, met intrekking).', type: StemmingDto })
+  @ApiProblem(400, 'Ongeldig id, of geen motivatie.')
+  @ApiProblem(404, NIET_GEVONDEN)
+  @ApiProblem(409, 'De stemming is al geopend, gesloten of ingetrokken; `toegestaan` noemt wat nu wel kan.')
+  async intrekken(@Param() { stemmingId }: StemmingIdParams, @Body() body: StemmingIntrekkenDto, @CallerContext() context: MessageContext): Promise<StemmingDto> {
+    return this.bouwstenen.request<StemmingView>(STEMMING_SUBJECTS.intrekken, { stemmingId, motivatie: body.motivatie }, context);
+  }
+
   @Post('_sluit')
   @Rollen('ambtenaar', 'gemeentebeheerder')
   @HttpCode(200)
@@ -188,13 +213,22 @@ export class StemmingenController {
   @ApiOperation({
     operationId: 'getStemmingExport',
     summary: 'Export om na te tellen',
-    description: 'Regels, geschudde stembiljetten, apart geschudde bonnetjes en het proces-verbaal: genoeg om de uitslag zonder ons na te tellen en uw bonnetje op te zoeken; openbaar na sluiting.',
+    description:
+      'Regels, geschudde stembiljetten, apart geschudde bonnetjes en het proces-verbaal: genoeg om de uitslag zonder ons na te tellen en uw bonnetje op te zoeken; openbaar na sluiting. ' +
+      'Eén JSON-document van elke omvang: het wordt gestreamd terwijl samenspreker de lijsten in delen levert; breekt de verbinding halverwege af, dan is het bestand onvolledig (geen geldige JSON) en vraagt u het opnieuw op.',
   })
-  @ApiOkResponse({ description: 'De export.', type: StemmingExportDto })
+  @ApiOkResponse({ description: 'De export (docs/stemmingen-export.md).', type: StemmingExportDto })
   @ApiProblem(400, 'Ongeldig id.')
   @ApiProblem(404, NIET_GEVONDEN)
   @ApiProblem(409, NOG_NIET_GESLOTEN)
-  async export(@Param() { stemmingId }: StemmingIdParams, @CallerContext() context: MessageContext): Promise<StemmingExportDto> {
-    return this.bouwstenen.request<StemmingExport>(STEMMING_SUBJECTS.export, { stemmingId }, context);
+  async export(@Param() { stemmingId }: StemmingIdParams, @CallerContext() context: MessageContext, @Res() reply: FastifyReply): Promise<void> {
+    // The head first: a stemming that is absent, open or withdrawn is a problem+json answer, before any byte of the file.
+    const kop = await this.bouwstenen.request<StemmingExportKop>(STEMMING_SUBJECTS.export, { stemmingId }, context);
+    const stroom = Readable.from(
+      exportTekst(kop, (lijst, na) => this.bouwstenen.request<StemmingExportPagina>(STEMMING_SUBJECTS.exportPagina, { stemmingId, lijst, ...(na === undefined ? {} : { na }) }, context)),
+    );
+    // Halfway the status line is sent: a failing page can only break the download off (and is logged).
+    stroom.on('error', (error) => this.logger.error({ err: error, stemmingId }, 'streaming a stemming export failed halfway'));
+    await reply.type('application/json; charset=utf-8').send(stroom);
   }
 }

@@ -13,6 +13,7 @@ import {
   STEMMING_STATUSSEN,
   type StembiljetInvoer,
   type StemmingExport,
+  type StemmingIntrekking,
   type StemmingRegels,
   type StemmingSoort,
   type StemmingStatus,
@@ -20,7 +21,7 @@ import {
   type StemmingView,
   type StemVraag,
 } from '@samen/contracts';
-import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsObject, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 const HASH = { pattern: '^[0-9a-f]{64}$', example: 'a3f5c1d2e4b6a8c0e2f4a6b8c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2b4c6d8' };
 const BONNETJE_VOORBEELD = '7K2M-Q9XD-4HBT-0R6W-JC8N-E3YP-5VA1';
@@ -125,6 +126,24 @@ export class StemmingRegelsDto extends OmitType(StemmingAanmakenDto, ['aantalKie
   gemeente: string;
 }
 
+@ApiSchema({ name: 'StemmingIntrekking', description: 'Waarom en wanneer de stemming vóór haar opening is ingetrokken; openbaar.' })
+export class StemmingIntrekkingDto implements StemmingIntrekking {
+  @ApiProperty({ description: 'De openbare reden.', example: 'De vraag was onduidelijk gesteld; er komt een nieuwe stemming.' })
+  motivatie: string;
+
+  @ApiProperty({ format: 'date-time' })
+  tijdstip: string;
+}
+
+@ApiSchema({ name: 'StemmingIntrekken', description: 'Een gepubliceerde stemming vóór haar opening intrekken, met een openbare reden.' })
+export class StemmingIntrekkenDto {
+  @ApiProperty({ description: 'Waarom; openbaar (op de stemming, de tijdlijn en in het bericht).', minLength: 1, maxLength: 2000, example: 'De vraag was onduidelijk gesteld; er komt een nieuwe stemming.' })
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'motivatie moet meer dan witruimte zijn / motivatie must be more than whitespace' })
+  motivatie: string;
+}
+
 @ApiSchema({ name: 'Stemming', description: 'Een stemming met haar gepubliceerde regels; openbaar.' })
 export class StemmingDto implements StemmingView {
   @ApiProperty({ format: 'uuid' })
@@ -136,7 +155,10 @@ export class StemmingDto implements StemmingView {
   @ApiProperty({ example: 'GM0637' })
   gemeente: string;
 
-  @ApiProperty({ description: 'gepubliceerd: regels openbaar, stemmen tussen opening en sluiting; gesloten: geteld, uitslag openbaar.', enum: STEMMING_STATUSSEN })
+  @ApiProperty({
+    description: 'gepubliceerd: regels openbaar, stemmen tussen opening en sluiting; gesloten: geteld, uitslag openbaar; ingetrokken: vóór de opening ingetrokken, zonder uitslag (zie intrekking).',
+    enum: STEMMING_STATUSSEN,
+  })
   status: StemmingStatus;
 
   @ApiProperty({ type: StemmingRegelsDto })
@@ -153,6 +175,9 @@ export class StemmingDto implements StemmingView {
 
   @ApiPropertyOptional({ description: 'Na sluiting: sha256 van het proces-verbaal, zoals op de tijdlijn.', ...HASH })
   procesVerbaalHash?: string;
+
+  @ApiPropertyOptional({ type: StemmingIntrekkingDto, description: 'Alleen bij status ingetrokken.' })
+  intrekking?: StemmingIntrekkingDto;
 }
 
 @ApiSchema({ name: 'Stemmingen', description: 'De stemmingen over een vraagstuk, oudste eerst.' })

@@ -1,6 +1,6 @@
-import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsObject, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { eventSubject, requestSubject } from '../subjects';
-import type { ProcesVerbaal, StemmingRegels, StembiljetInvoer } from './stemming';
+import { type ProcesVerbaal, STEMMING_EXPORT_LIJSTEN, type StemmingExportLijst, type StemmingRegels, type StembiljetInvoer } from './stemming';
 
 /**
  * The messages of stemmingen (issue 5): publishing the rules, casting, paper batches, closing and
@@ -17,12 +17,19 @@ export const STEMMING_SUBJECTS = {
   stemmen: requestSubject('samenspreker', 'stemmingen', 'stemmen'),
   /** Ambtenaar or gemeentebeheerder. Request {@link PapierenStembiljetten}; reply {@link PapierenBatchOntvangst}. */
   papierInvoeren: requestSubject('samenspreker', 'stemmingen', 'papier-invoeren'),
+  /** Gemeente staff or the table's voorzitter, before the opening. Request {@link StemmingIntrekken}; reply {@link StemmingView}. */
+  intrekken: requestSubject('samenspreker', 'stemmingen', 'intrekken'),
   /** Gemeente staff, after the closing time. Request {@link StemmingId}; reply {@link StemmingUitslag}. */
   sluiten: requestSubject('samenspreker', 'stemmingen', 'sluiten'),
   /** Public once closed (409 before). Request {@link StemmingId}; reply {@link StemmingUitslag}. */
   uitslag: requestSubject('samenspreker', 'stemmingen', 'uitslag'),
-  /** Public once closed (409 before). Request {@link StemmingId}; reply `StemmingExport` (./stemming). */
+  /**
+   * Public once closed (409 before). Request {@link StemmingId}; reply `StemmingExportKop` (./stemming):
+   * the export without its lists, checked against the stored proces-verbaal.
+   */
   export: requestSubject('samenspreker', 'stemmingen', 'export'),
+  /** Public once closed (409 before). Request {@link StemmingExportPaginaVraag}; reply `StemmingExportPagina` (./stemming). */
+  exportPagina: requestSubject('samenspreker', 'stemmingen', 'export-pagina'),
 };
 
 /** No event per cast: even a count per ballot would be a clock on the ballot box. */
@@ -31,6 +38,8 @@ export const STEMMING_EVENTS = {
   aangemaakt: eventSubject('samenspreker', 'stemming-aangemaakt'),
   /** Data {@link PapierenStembiljettenIngevoerd}: a batch's number and count, nothing about its kiezers. */
   papierIngevoerd: eventSubject('samenspreker', 'stemming-papier-ingevoerd'),
+  /** Data {@link StemmingIngetrokken}. */
+  ingetrokken: eventSubject('samenspreker', 'stemming-ingetrokken'),
   /** Data {@link StemmingGesloten}. */
   gesloten: eventSubject('samenspreker', 'stemming-gesloten'),
 };
@@ -81,6 +90,28 @@ export class NieuweStemming {
   aantalKiesgerechtigden?: number;
 }
 
+/** A page token: opaque to the caller, URL-safe. */
+export const EXPORT_PAGINA_TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** One page of the ballots or the receipts of a closed stemming's export; without `na` the first. */
+export class StemmingExportPaginaVraag extends StemmingId {
+  @IsIn(STEMMING_EXPORT_LIJSTEN)
+  lijst: StemmingExportLijst;
+
+  /** The `volgende` of the previous page. */
+  @IsOptional()
+  @Matches(EXPORT_PAGINA_TOKEN_PATTERN, { message: 'na moet het paginatoken (volgende) van de vorige pagina zijn / na must be the page token (volgende) of the previous page' })
+  na?: string;
+}
+
+/** A published stemming withdrawn before it opens; the reason is public (timeline, event, the stemming itself). */
+export class StemmingIntrekken extends StemmingId {
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'motivatie moet meer dan witruimte zijn / motivatie must be more than whitespace' })
+  motivatie: string;
+}
+
 export class StemUitbrengen extends StemmingId {
   /** From the `Idempotency-Key` header: a retry with the same key gets the same receipt. */
   @Matches(IDEMPOTENCY_KEY_PATTERN, { message: 'Idempotency-Key moet een UUID of 16 tot 64 letters, cijfers of - _ . ~ zijn' })
@@ -124,9 +155,10 @@ export class PapierenStembiljetten extends StemmingId {
 
 /**
  * `gepubliceerd`: rules public, voting possible between opening and closing; `gesloten`: counted,
- * results and export public.
+ * results and export public; `ingetrokken`: withdrawn before the opening, with a public reason;
+ * it never opens, and has no result.
  */
-export const STEMMING_STATUSSEN = ['gepubliceerd', 'gesloten'] as const;
+export const STEMMING_STATUSSEN = ['gepubliceerd', 'gesloten', 'ingetrokken'] as const;
 export type StemmingStatus = (typeof STEMMING_STATUSSEN)[number];
 
 export interface StemmingView {
@@ -144,6 +176,14 @@ export interface StemmingView {
   aangemaaktTijdstip: string;
   /** Once closed: sha256 of the proces-verbaal, as on the timeline. */
   procesVerbaalHash?: string;
+  /** Once withdrawn: why (public) and when. */
+  intrekking?: StemmingIntrekking;
+}
+
+export interface StemmingIntrekking {
+  motivatie: string;
+  /** UTC date-time of the withdrawal. */
+  tijdstip: string;
 }
 
 export interface StemmingList {
@@ -190,6 +230,14 @@ export interface PapierenStembiljettenIngevoerd {
   batchnummer: string;
   aantal: number;
   terzijdeGelegd: number;
+}
+
+/** Payload of `evt.samenspreker.v1.stemming-ingetrokken`. */
+export interface StemmingIngetrokken {
+  id: string;
+  vraagstukId: string;
+  gemeente: string;
+  motivatie: string;
 }
 
 /** Payload of `evt.samenspreker.v1.stemming-gesloten`. */

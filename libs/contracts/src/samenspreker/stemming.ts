@@ -163,6 +163,26 @@ export interface StemmingExport {
 }
 
 /**
+ * Over NATS the export travels in parts, so that a stemming of any size fits the bus's message limit
+ * (the gateway serves it over HTTP as the one {@link StemmingExport} document): this head, then the
+ * two lists in pages (`samenspreker.v1.stemmingen.export-pagina`).
+ */
+export type StemmingExportKop = Omit<StemmingExport, 'stembiljetten' | 'bonnetjes'>;
+
+/** The two long lists of the export, each paged on its own. */
+export const STEMMING_EXPORT_LIJSTEN = ['stembiljetten', 'bonnetjes'] as const;
+export type StemmingExportLijst = (typeof STEMMING_EXPORT_LIJSTEN)[number];
+
+/**
+ * One page of a list: ballots (canonical) or receipt codes, in the order of their random keys.
+ * `volgende` is the page token of the next page; absent on the last.
+ */
+export interface StemmingExportPagina<T = CanoniekStembiljet | string> {
+  items: T[];
+  volgende?: string;
+}
+
+/**
  * A receipt code: 27 random Crockford base32 characters (135 bits) and one check character, in
  * seven groups of four (e.g. `7K2M-…`). Input is normalised first (case, dashes, spaces, O→0, I/L→1).
  */

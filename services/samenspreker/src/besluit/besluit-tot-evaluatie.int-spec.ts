@@ -60,15 +60,17 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
     return oplossingId;
   }
 
-  /** A stemming of the vraagstuk, written directly (the stemmingen have their own tests): closed with a proces-verbaal, or still open. */
-  async function stemmingVan(vraagstukId: string, status: 'gepubliceerd' | 'gesloten'): Promise<string> {
+  /** A stemming of the vraagstuk, written directly (the stemmingen have their own tests): closed with a proces-verbaal, still open, or withdrawn. */
+  async function stemmingVan(vraagstukId: string, status: 'gepubliceerd' | 'gesloten' | 'ingetrokken'): Promise<string> {
     const id = randomUUID();
     const gesloten = status === 'gesloten';
+    const ingetrokken = status === 'ingetrokken';
     await withClient('samenspreker', (c) =>
       c.query(
-        `insert into samenspreker.stemming (id, vraagstuk_id, gemeente, regels, regels_hash, sluiting_tijdstip, status, proces_verbaal, proces_verbaal_hash, aangemaakt_tijdstip, gesloten_tijdstip)
-         values ($1, $2, 'GM0637', '{}', repeat('a', 64), now(), $3, $4, $5, now(), $6)`,
-        [id, vraagstukId, status, gesloten ? '{}' : null, gesloten ? 'b'.repeat(64) : null, gesloten ? new Date() : null],
+        `insert into samenspreker.stemming (id, vraagstuk_id, gemeente, regels, regels_hash, sluiting_tijdstip, status, proces_verbaal, proces_verbaal_hash, aangemaakt_tijdstip, gesloten_tijdstip,
+                                            intrekking_motivatie, ingetrokken_tijdstip)
+         values ($1, $2, 'GM0637', '{}', repeat('a', 64), now(), $3, $4, $5, now(), $6, $7, $8)`,
+        [id, vraagstukId, status, gesloten ? '{}' : null, gesloten ? 'b'.repeat(64) : null, gesloten ? new Date() : null, ingetrokken ? 'Vergissing.' : null, ingetrokken ? new Date() : null],
       ),
     );
     return id;
@@ -178,11 +180,16 @@ describe('samenspreker over NATS (besluit, uitvoering, evaluatie en de fasen die
       }
       const oplossingVersies = [{ oplossingId, versie: 2 }];
       const stemming = await stemmingVan(v.id, 'gesloten');
-      // Only closed stemmingen of this vraagstuk: their result is on the timeline.
-      for (const [index, ander] of [await stemmingVan(v.id, 'gepubliceerd'), randomUUID()].entries()) {
+      // Only closed stemmingen of this vraagstuk: their result is on the timeline. A withdrawn one never has a result.
+      const weigeringen = [
+        [await stemmingVan(v.id, 'gepubliceerd'), 'gesloten'],
+        [await stemmingVan(v.id, 'ingetrokken'), 'ingetrokken'],
+        [randomUUID(), 'bestaat'],
+      ] as const;
+      for (const [ander, code] of weigeringen) {
         expect(errorOf(await ask(BESLUIT_SUBJECTS.create, besluit(v.id, { stemmingen: [stemming, ander] }), besluitvormer))).toMatchObject({
           code: 'VALIDATION_FAILED',
-          invalidParams: [expect.objectContaining({ name: 'stemmingen[1]', code: index === 0 ? 'gesloten' : 'bestaat' })],
+          invalidParams: [expect.objectContaining({ name: 'stemmingen[1]', code })],
         });
       }
       const b = dataOf(

@@ -147,7 +147,7 @@ export class BesluitService {
 
   /**
    * A besluit rests on poll results: each linked stemming must belong to this vraagstuk and be closed,
-   * so its proces-verbaal is on the timeline (else 400, nothing stored).
+   * so its proces-verbaal is on the timeline (else 400, nothing stored); a withdrawn one never will be.
    */
   private async vereisGeslotenStemmingen(em: EntityManager, vraagstukId: string, stemmingen: readonly string[]): Promise<void> {
     if (!stemmingen.length) return;
@@ -155,6 +155,9 @@ export class BesluitService {
     const fouten = stemmingen.flatMap((id, index) => {
       const stemming = bestaand.find((s) => s.id === id);
       if (!stemming) return [{ name: `stemmingen[${index}]`, code: 'bestaat', reason: `Stemming ${id} hoort niet bij dit vraagstuk.` }];
+      if (stemming.status === 'ingetrokken') {
+        return [{ name: `stemmingen[${index}]`, code: 'ingetrokken', reason: `Stemming ${id} is ingetrokken: zij heeft geen uitslag. / Vote ${id} was withdrawn: it has no result.` }];
+      }
       if (stemming.status !== 'gesloten') return [{ name: `stemmingen[${index}]`, code: 'gesloten', reason: `Stemming ${id} is nog niet gesloten: er is nog geen uitslag.` }];
       return [];
     });

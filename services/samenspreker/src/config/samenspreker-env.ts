@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { ServiceEnv } from '@samen/platform';
+import { EXPORT_PAGINA_BYTES } from '../stemming/export';
 
 /** samenspreker's own settings on top of every service's. Names and meaning: docs/operations.md. */
 export class SamensprekerEnv extends ServiceEnv {
@@ -17,6 +18,16 @@ export class SamensprekerEnv extends ServiceEnv {
   @Min(0)
   @Max(300_000)
   GEMEENTE_INSTELLINGEN_BEWAARTIJD_MS = 10_000;
+
+  /**
+   * Bytes of ballots or receipts per page of a stemming's export over NATS (the gateway streams the
+   * pages as one file). Under NATS's max_payload (1 MiB by default) with room for the envelope.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(768 * 1024)
+  STEMMING_EXPORT_PAGINA_BYTES = EXPORT_PAGINA_BYTES;
 
   /**
    * Key of the per-vraagstuk pseudonyms the public sees instead of account ids. Required in

@@ -11,6 +11,9 @@ import { Migration20261127093200Evaluatie } from './Migration20261127093200Evalu
 import { Migration20261127095000Stemming } from './Migration20261127095000Stemming';
 import { Migration20261127096000Avg } from './Migration20261127096000Avg';
 import { Migration20261127097000StemmingAvg } from './Migration20261127097000StemmingAvg';
+import { Migration20261127100000StemmingIntrekken } from './Migration20261127100000StemmingIntrekken';
+import { Migration20261127101000StemmingExportPaginas } from './Migration20261127101000StemmingExportPaginas';
+import { Migration20261127102000StemmingSchudden } from './Migration20261127102000StemmingSchudden';
 
 /** samenspreker's own migrations, oldest first (the platform's outbox and inbox come before them). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -26,4 +29,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127095000Stemming', class: Migration20261127095000Stemming },
   { name: 'Migration20261127096000Avg', class: Migration20261127096000Avg },
   { name: 'Migration20261127097000StemmingAvg', class: Migration20261127097000StemmingAvg },
+  { name: 'Migration20261127100000StemmingIntrekken', class: Migration20261127100000StemmingIntrekken },
+  { name: 'Migration20261127101000StemmingExportPaginas', class: Migration20261127101000StemmingExportPaginas },
+  { name: 'Migration20261127102000StemmingSchudden', class: Migration20261127102000StemmingSchudden },
 ];

@@ -1,6 +1,7 @@
-import type { StemmingExport } from '@samen/contracts';
+import { ONGELDIG, type StemmingExport, type StemmingExportPagina, type StemmingRegels } from '@samen/contracts';
 import { nieuwBonnetje } from './bonnetje';
-import { hertel, maakExport, schud } from './export';
+import { EXPORT_PAGINA_BYTES, hertel, leesPaginaToken, maakExport, paginaGrootte, paginaToken, schud } from './export';
+import { RUIMSTE_MAXIMA } from './stemming-regels';
 import { proefBiljetten, proefRegels } from './proefstemming';
 import { procesVerbaalHash } from './telling';
 
@@ -139,5 +140,52 @@ describe('export en hertelling', () => {
     expect(tellers.size).toBe(6);
     // Expected 10,000 each; a standard deviation is about 91, so ±600 fails by chance practically never.
     for (const aantal of tellers.values()) expect(Math.abs(aantal - 10_000)).toBeLessThan(600);
+  });
+
+  describe('pages over NATS', () => {
+    /** NATS's default max_payload; the server of the suite does not raise it (deploy/, docs/operations.md). */
+    const NATS_MAX_PAYLOAD = 1024 * 1024;
+    /** The widest rules there can be: the most questions, ten options each, every id 40 characters. */
+    const breedste: StemmingRegels = {
+      ...regels,
+      soort: 'advies',
+      vragen: Array.from({ length: RUIMSTE_MAXIMA.advies }, (_, v) => ({
+        id: `v${v}`.padEnd(40, 'x'),
+        tekst: 'Vraag?',
+        opties: Array.from({ length: 10 }, (_, o) => ({ id: `o${o}`.padEnd(40, 'y'), tekst: 'Optie' })),
+      })),
+    };
+    const reply = (pagina: StemmingExportPagina) => Buffer.byteLength(JSON.stringify({ data: pagina }));
+
+    it('keeps a full default page of the widest ballots or receipts well under the NATS max payload', () => {
+      const biljet = breedste.vragen.map((vraag) => vraag.opties[9]!.id);
+      const volleBiljetten = Array.from({ length: paginaGrootte(breedste, 'stembiljetten', EXPORT_PAGINA_BYTES) }, () => biljet);
+      const volleBonnetjes = Array.from({ length: paginaGrootte(breedste, 'bonnetjes', EXPORT_PAGINA_BYTES) }, () => 'Z'.repeat(40));
+      for (const pagina of [{ items: volleBiljetten, volgende: paginaToken('f'.repeat(36)) }, { items: volleBonnetjes, volgende: paginaToken('Z'.repeat(40)) }]) {
+        expect(reply(pagina)).toBeLessThanOrEqual(EXPORT_PAGINA_BYTES + 200);
+        expect(reply(pagina)).toBeLessThan(0.6 * NATS_MAX_PAYLOAD);
+      }
+      // And one more item would not fit the budget: the size is what the budget allows, not far below it.
+      expect(reply({ items: [...volleBiljetten, biljet] })).toBeGreaterThan(0.95 * EXPORT_PAGINA_BYTES);
+    });
+
+    it('sizes pages by the longest answer of each question, ongeldig and blanco included', () => {
+      const kort: StemmingRegels = { ...regels, vragen: [{ id: 'a', tekst: 'A?', opties: [{ id: 'ja', tekst: 'Ja' }, { id: 'nee', tekst: 'Nee' }] }] };
+      // ["ongeldig"] and a comma: 13 bytes each; the list's own brackets belong to the envelope.
+      expect(paginaGrootte(kort, 'stembiljetten', 1300)).toBe(100);
+      expect(Buffer.byteLength(JSON.stringify(Array.from({ length: 100 }, () => [ONGELDIG])))).toBe(1300 - 1 + 2);
+      expect(paginaGrootte(kort, 'bonnetjes', 4300)).toBe(100);
+      expect(paginaGrootte(breedste, 'stembiljetten', 10)).toBe(1);
+    });
+
+    it('reads back only its own page tokens, per list', () => {
+      const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+      const code = nieuwBonnetje();
+      expect(leesPaginaToken(paginaToken(id), 'stembiljetten')).toBe(id);
+      expect(leesPaginaToken(paginaToken(code), 'bonnetjes')).toBe(code);
+      expect(leesPaginaToken(paginaToken(id), 'bonnetjes')).toBeUndefined();
+      expect(leesPaginaToken(paginaToken(code), 'stembiljetten')).toBeUndefined();
+      for (const onzin of ['', 'abc', paginaToken("x' or 1=1"), `${paginaToken(id)}A`]) expect(leesPaginaToken(onzin, 'stembiljetten')).toBeUndefined();
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type CanoniekStembiljet, type ProcesVerbaal, STEMMING_EXPORT_FORMAAT, type StemmingExport, type StemmingRegels } from '@samen/contracts';
+import { BLANCO, type CanoniekStembiljet, ONGELDIG, type ProcesVerbaal, STEMMING_EXPORT_FORMAAT, type StemmingExport, type StemmingExportLijst, type StemmingRegels } from '@samen/contracts';
 import { type BonnetjeControle, controleerBonnetje, isGeldigBonnetje } from './bonnetje';
 import { RUIMSTE_MAXIMA, structuurFouten } from './stemming-regels';
 import { biljettenHash, bonnetjesHash, maakProcesVerbaal, OngeldigBiljetFout, procesVerbaalHash, tel } from './telling';
@@ -43,8 +43,9 @@ export function schud<T>(lijst: readonly T[]): T[] {
 }
 
 /**
- * What the service layer publishes at closing. One receipt per ballot: a mismatch means the
- * register and the ballot box disagree, which must stop the count rather than be published.
+ * The whole export file in memory, as a download puts it together (the service serves it in pages,
+ * the gateway streams it): what `hertel` is tested against. One receipt per ballot: a mismatch
+ * means the register and the ballot box disagree, which must stop the count rather than be published.
  */
 export function maakExport(regels: StemmingRegels, aantalKiesgerechtigden: number, biljetten: readonly CanoniekStembiljet[], bonnetjes: readonly string[]): StemmingExport {
   if (biljetten.length !== bonnetjes.length) {
@@ -65,6 +66,41 @@ export function maakExport(regels: StemmingRegels, aantalKiesgerechtigden: numbe
     procesVerbaal,
     procesVerbaalHash: procesVerbaalHash(procesVerbaal),
   };
+}
+
+/**
+ * The export over NATS comes in pages; a page must fit the bus's message limit (1 MiB by default) with
+ * room to spare, whatever the rules. So the number of items per page is the byte budget divided by the
+ * longest an item of this list can be in JSON: a ballot with the longest answer to every question, or
+ * a receipt code of the column's full width. The default budget (STEMMING_EXPORT_PAGINA_BYTES):
+ */
+export const EXPORT_PAGINA_BYTES = 512 * 1024;
+/** The width of `bonnetje.code`. */
+const BONNETJE_MAX_TEKENS = 40;
+
+export function langsteItem(regels: StemmingRegels, lijst: StemmingExportLijst): number {
+  // In JSON each item is followed by a comma; a string has its quotes. Ids are [a-z0-9-], never escaped.
+  if (lijst === 'bonnetjes') return BONNETJE_MAX_TEKENS + 2 + 1;
+  const antwoorden = regels.vragen.map((vraag) => Math.max(BLANCO.length, ONGELDIG.length, ...vraag.opties.map((optie) => optie.id.length)) + 2);
+  return 2 + antwoorden.reduce((som, lengte) => som + lengte, 0) + Math.max(0, antwoorden.length - 1) + 1;
+}
+
+export function paginaGrootte(regels: StemmingRegels, lijst: StemmingExportLijst, budgetBytes: number): number {
+  return Math.max(1, Math.floor(budgetBytes / langsteItem(regels, lijst)));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const CODE = new RegExp(`^[0-9A-Z-]{1,${BONNETJE_MAX_TEKENS}}$`);
+
+/** A page token: the key of the last item of the previous page (a random id or receipt code, public anyway), opaque to the caller. */
+export function paginaToken(laatsteSleutel: string): string {
+  return Buffer.from(laatsteSleutel, 'utf8').toString('base64url');
+}
+
+/** The key in a page token of this list, or undefined when it is no such token. */
+export function leesPaginaToken(token: string, lijst: StemmingExportLijst): string | undefined {
+  const sleutel = Buffer.from(token, 'base64url').toString('utf8');
+  return (lijst === 'stembiljetten' ? UUID : CODE).test(sleutel) && paginaToken(sleutel) === token ? sleutel : undefined;
 }
 
 export interface Hertelling {

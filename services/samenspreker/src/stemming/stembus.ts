@@ -12,6 +12,11 @@ export interface StemmingVoorStem {
 }
 
 const S = '"samenspreker"';
+/** How long a rewrite waits for its table lock before it steps back, and how often it tries. */
+const REWRITE_LOCK_TIMEOUT = '2s';
+const REWRITE_POGINGEN = 5;
+/** SQLSTATE lock_not_available: the lock_timeout passed. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /** A PostgreSQL array literal of uuids or receipt codes (both without quotes, commas or braces). */
 const pgArray = (waarden: readonly string[]): string => `{${waarden.join(',')}}`;
@@ -112,44 +117,122 @@ export class Stembus {
     );
   }
 
-  /** In the order of the random ids, which after closing is also the physical order. */
-  async biljetten(em: EntityManager, stemmingId: string): Promise<CanoniekStembiljet[]> {
-    const rijen = await em.execute<Array<{ biljet: CanoniekStembiljet }>>(`select "biljet" from ${S}."stembiljet" where "stemming_id" = ? order by "id"`, [stemmingId]);
-    return rijen.map((rij) => rij.biljet);
+  /**
+   * A page of the ballot box for the export: in the order of the random ids (after closing also the
+   * physical order), from just after `na`. Keyset on (stemming, id), so every page is one index range.
+   */
+  async biljettenPagina(em: EntityManager, stemmingId: string, na: string | undefined, aantal: number): Promise<Array<{ id: string; biljet: CanoniekStembiljet }>> {
+    return em.execute<Array<{ id: string; biljet: CanoniekStembiljet }>>(
+      `select "id", "biljet" from ${S}."stembiljet" where "stemming_id" = ?${na === undefined ? '' : ' and "id" > ?'} order by "id" limit ?`,
+      na === undefined ? [stemmingId, aantal] : [stemmingId, na, aantal],
+    );
   }
 
-  async bonnetjes(em: EntityManager, stemmingId: string): Promise<string[]> {
-    const rijen = await em.execute<Array<{ code: string }>>(`select "code" from ${S}."bonnetje" where "stemming_id" = ? order by "code"`, [stemmingId]);
+  /** A page of the receipts for the export, in the order of their (random) codes: unrelated to the ballots' order. */
+  async bonnetjesPagina(em: EntityManager, stemmingId: string, na: string | undefined, aantal: number): Promise<string[]> {
+    const rijen = await em.execute<Array<{ code: string }>>(
+      `select "code" from ${S}."bonnetje" where "stemming_id" = ?${na === undefined ? '' : ' and "code" > ?'} order by "code" limit ?`,
+      na === undefined ? [stemmingId, aantal] : [stemmingId, na, aantal],
+    );
     return rijen.map((rij) => rij.code);
   }
 
   /**
-   * At closing, inside the closing transaction. The retry records go (no one can vote any more, so
-   * nothing ties an account to a receipt after this, not even encrypted). The ballots and receipts
-   * of the stemming are replaced by copies in random order: new ids, and the closing transaction's
-   * id (xmin) on every copy, where each original carried the id of the transaction that also wrote
-   * its voter's register row. {@link herschrijf} then removes the originals from the files.
+   * How many receipts, and their `bonnetjesHash` (telling.ts: sha256 of the canonical JSON of the
+   * sorted codes), computed by PostgreSQL: the closing count and the export check no longer fetch a
+   * million codes into Node to sort and hash them there. Codes are ASCII (Crockford base32 and
+   * dashes), so byte order ("C") is the order of a JavaScript sort, and `to_json` quotes them as
+   * `JSON.stringify` does; hertel, which hashes in JavaScript, checks the two agree.
    */
-  async schud(em: EntityManager, stemmingId: string): Promise<void> {
+  async bonnetjesTelling(em: EntityManager, stemmingId: string): Promise<{ aantal: number; hash: string }> {
+    const [rij] = await em.execute<Array<{ aantal: number; hash: string }>>(
+      `select count(*)::int as "aantal",
+              encode(sha256(convert_to('[' || coalesce(string_agg(to_json("code")::text, ',' order by "code" collate "C"), '') || ']', 'UTF8')), 'hex') as "hash"
+       from ${S}."bonnetje" where "stemming_id" = ?`,
+      [stemmingId],
+    );
+    return rij!;
+  }
+
+  /** At closing, in the count's transaction: no one can vote any more, so nothing ties an account to a receipt after this, not even encrypted. */
+  async vergeetHerhalingen(em: EntityManager, stemmingId: string): Promise<void> {
     await em.execute(`delete from ${S}."stem_idempotentie" where "stemming_id" = ?`, [stemmingId], 'run');
-    await em.execute(`set local samen.stembus_schudden = 'aan'`, [], 'run');
-    await em.execute(`create temporary table "oude_biljetten" on commit drop as select "biljet" from ${S}."stembiljet" where "stemming_id" = ?`, [stemmingId], 'run');
-    await em.execute(`create temporary table "oude_bonnetjes" on commit drop as select "code" from ${S}."bonnetje" where "stemming_id" = ?`, [stemmingId], 'run');
-    await em.execute(`delete from ${S}."stembiljet" where "stemming_id" = ?`, [stemmingId], 'run');
-    await em.execute(`delete from ${S}."bonnetje" where "stemming_id" = ?`, [stemmingId], 'run');
-    await em.execute(`insert into ${S}."stembiljet" ("stemming_id", "biljet") select ?, "biljet" from "oude_biljetten" order by random()`, [stemmingId], 'run');
-    await em.execute(`insert into ${S}."bonnetje" ("code", "stemming_id") select "code", ? from "oude_bonnetjes" order by random()`, [stemmingId], 'run');
-    await em.execute(`set local samen.stembus_schudden = 'uit'`, [], 'run');
   }
 
   /**
-   * After the closing transaction committed: CLUSTER rewrites both tables into new files, in the
-   * order of their random keys, without the deleted originals (and so without their cast order
-   * and transaction ids). Outside a transaction, so the originals are dead to everyone by now.
-   * Casts in other stemmingen wait for it (a table lock, held for the rewrite only).
+   * The closed stemmingen whose ballot box is still to be shuffled: normally only the one just
+   * closed; more if a shuffle failed or its process stopped (the sweep finishes them).
+   */
+  async teSchudden(em: EntityManager): Promise<string[]> {
+    const rijen = await em.execute<Array<{ id: string }>>(
+      `select "id" from ${S}."stemming" where "status" = 'gesloten' and "geschud_tijdstip" is null order by "gesloten_tijdstip" limit 100`,
+    );
+    return rijen.map((rij) => rij.id);
+  }
+
+  /**
+   * After the count committed, in a transaction of its own: replaces the ballots and the receipts of
+   * the stemming by copies, and marks it shuffled. The copies get new random ids (ballots) and are
+   * written in the order of their keys, random ids and random codes, so neither their order nor their
+   * transaction id (xmin: this transaction's, where each original carried the one that also wrote its
+   * voter's register row) says anything about the casts. Key order also makes the inserts append to
+   * the indexes instead of landing on random pages. {@link herschrijf} then removes the originals from
+   * the files. The row is locked FOR NO KEY UPDATE: a second shuffler waits and then finds nothing to
+   * do, while casts (FOR KEY SHARE, refused as closed) and every read go on. Returns false when there
+   * was nothing to shuffle.
+   */
+  async schud(em: EntityManager, stemmingId: string, nu: Date): Promise<boolean> {
+    const [rij] = await em.execute<Array<{ id: string }>>(
+      `select "id" from ${S}."stemming" where "id" = ? and "status" = 'gesloten' and "geschud_tijdstip" is null for no key update`,
+      [stemmingId],
+    );
+    if (!rij) return false;
+    await em.execute(`set local samen.stembus_schudden = 'aan'`, [], 'run');
+    await em.execute(
+      `with weg as (delete from ${S}."stembiljet" where "stemming_id" = ? returning "biljet")
+       insert into ${S}."stembiljet" ("id", "stemming_id", "biljet") select gen_random_uuid(), ?, "biljet" from weg order by 1`,
+      [stemmingId, stemmingId],
+      'run',
+    );
+    await em.execute(
+      `with weg as (delete from ${S}."bonnetje" where "stemming_id" = ? returning "code")
+       insert into ${S}."bonnetje" ("code", "stemming_id") select "code", ? from weg order by 1`,
+      [stemmingId, stemmingId],
+      'run',
+    );
+    await em.execute(`set local samen.stembus_schudden = 'uit'`, [], 'run');
+    await em.execute(`update ${S}."stemming" set "geschud_tijdstip" = ? where "id" = ?`, [nu, stemmingId], 'run');
+    return true;
+  }
+
+  /**
+   * After the shuffle committed: CLUSTER rewrites both tables into new files, in the order of their
+   * random keys, without the deleted originals (and so without their cast order and transaction
+   * ids). Outside the shuffle's transaction, so the originals are dead to everyone by now. Casts and
+   * exports of every stemming wait for it (an ACCESS EXCLUSIVE lock per table, held for its rewrite),
+   * so each table is rewritten in a transaction of its own that gives up waiting for the lock after
+   * REWRITE_LOCK_TIMEOUT and tries again: a queued exclusive lock would otherwise hold up every cast
+   * behind it for as long as whatever it waits for (a long read, a dump) runs. The sort gets more
+   * working memory than the default, so a large box is sorted in memory rather than on disk.
    */
   async herschrijf(em: EntityManager): Promise<void> {
-    await em.getConnection().execute(`cluster ${S}."stembiljet" using "stembiljet_pkey"`, [], 'run');
-    await em.getConnection().execute(`cluster ${S}."bonnetje" using "bonnetje_pkey"`, [], 'run');
+    for (const [tabel, index] of [
+      ['stembiljet', 'stembiljet_pkey'],
+      ['bonnetje', 'bonnetje_pkey'],
+    ] as const) {
+      for (let poging = 1; ; poging++) {
+        try {
+          await em.fork().transactional(async (tx) => {
+            await tx.execute(`set local lock_timeout = '${REWRITE_LOCK_TIMEOUT}'`, [], 'run');
+            await tx.execute(`set local maintenance_work_mem = '256MB'`, [], 'run');
+            await tx.execute(`cluster ${S}."${tabel}" using "${index}"`, [], 'run');
+          });
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE || poging >= REWRITE_POGINGEN) throw error;
+          await new Promise((klaar) => setTimeout(klaar, poging * 1000));
+        }
+      }
+    }
   }
 }

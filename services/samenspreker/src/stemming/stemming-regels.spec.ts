@@ -1,6 +1,6 @@
 import type { PeilingInstellingen, StemmingRegels } from '@samen/contracts';
 import { proefRegels } from './proefstemming';
-import { isGesloten, isOpen, magWijzigen, metStandaarden, regelsHash, structuurFouten, valideerRegels, RUIMSTE_MAXIMA } from './stemming-regels';
+import { isGesloten, isOpen, magWijzigen, metStandaarden, regelsHash, structuurFouten, toegestaneStappen, valideerRegels, RUIMSTE_MAXIMA } from './stemming-regels';
 
 const standaard: PeilingInstellingen = { maxAdviesvragen: 7, maxBindendeVragen: 3, bindendDrempelPercentage: 50, opkomstquorumPercentage: 30 };
 /** Before the proef stemming opens on 2026-12-01. */
@@ -138,6 +138,18 @@ describe('stemming-regels', () => {
       expect(op('2026-12-01T08:00:00Z')).toEqual([true, false]);
       expect(op('2026-12-15T19:59:59.999Z')).toEqual([true, false]);
       expect(op('2026-12-15T20:00:00Z')).toEqual([false, true]);
+    });
+
+    it('allows withdrawing only before the opening, and nothing once withdrawn (toegestaan of a 409)', () => {
+      const regels = proefRegels({ kanalen: ['digitaal', 'papier'] });
+      const stappen = (status: 'gepubliceerd' | 'gesloten' | 'ingetrokken', t: string) => toegestaneStappen(status, regels, new Date(t));
+      expect(stappen('gepubliceerd', '2026-12-01T07:59:59.999Z')).toEqual(['intrekken']);
+      expect(stappen('gepubliceerd', '2026-12-01T08:00:00Z')).toEqual(['stemmen', 'papier-invoeren']);
+      expect(toegestaneStappen('gepubliceerd', proefRegels({ kanalen: ['papier'] }), new Date('2026-12-02T00:00:00Z'))).toEqual(['papier-invoeren']);
+      expect(stappen('gepubliceerd', '2026-12-15T20:00:00Z')).toEqual(['sluiten']);
+      expect(stappen('gesloten', '2026-12-16T00:00:00Z')).toEqual(['uitslag', 'export']);
+      expect(stappen('ingetrokken', '2026-11-28T00:00:00Z')).toEqual([]);
+      expect(stappen('ingetrokken', '2026-12-16T00:00:00Z')).toEqual([]);
     });
   });
 

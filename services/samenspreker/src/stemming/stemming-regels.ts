@@ -12,6 +12,7 @@ import {
   STEMMING_GRENZEN,
   STEMMING_SOORTEN,
   type StemmingRegels,
+  type StemmingStatus,
 } from '@samen/contracts';
 import { canoniekeJson } from '../tijdlijn/tijdlijn-keten';
 
@@ -254,6 +255,22 @@ export function isOpen(regels: StemmingRegels, nu: Date): boolean {
 
 export function isGesloten(regels: StemmingRegels, nu: Date): boolean {
   return nu.getTime() >= Date.parse(regels.sluitingTijdstip);
+}
+
+/** What can be done with a stemming: named as the subjects of samenspreker.v1.stemmingen.* (for `toegestaan`). */
+export type StemmingStap = 'intrekken' | 'stemmen' | 'papier-invoeren' | 'sluiten' | 'uitslag' | 'export';
+
+/**
+ * The steps a stemming allows now, for the `toegestaan` of a 409: before the opening it can only be
+ * withdrawn; while open, voted in (per channel); after the closing time, closed; once closed, its
+ * result read. A withdrawn stemming allows nothing.
+ */
+export function toegestaneStappen(status: StemmingStatus, regels: StemmingRegels, nu: Date): StemmingStap[] {
+  if (status === 'ingetrokken') return [];
+  if (status === 'gesloten') return ['uitslag', 'export'];
+  if (magWijzigen(regels, nu)) return ['intrekken'];
+  if (isGesloten(regels, nu)) return ['sluiten'];
+  return regels.kanalen.map((kanaal) => (kanaal === 'digitaal' ? 'stemmen' : 'papier-invoeren'));
 }
 
 /** sha256 (hex) of the canonical JSON of the rules: what the timeline records at publication. */

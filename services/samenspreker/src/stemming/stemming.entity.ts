@@ -44,4 +44,15 @@ export class Stemming {
 
   @Property({ columnType: 'timestamptz', nullable: true })
   geslotenTijdstip?: Date;
+
+  /** Closed, and the ballot box shuffled since (a transaction after the count's): only then is the export served. */
+  @Property({ columnType: 'timestamptz', nullable: true })
+  geschudTijdstip?: Date;
+
+  /** Withdrawn before the opening: the public reason. */
+  @Property({ columnType: 'text', nullable: true })
+  intrekkingMotivatie?: string;
+
+  @Property({ columnType: 'timestamptz', nullable: true })
+  ingetrokkenTijdstip?: Date;
 }

@@ -7,9 +7,12 @@ import {
   PapierenStembiljetten,
   type StemBewijs,
   STEMMING_SUBJECTS,
-  type StemmingExport,
+  type StemmingExportKop,
+  type StemmingExportPagina,
+  StemmingExportPaginaVraag,
   StemmingId,
   StemmingenVanVraagstuk,
+  StemmingIntrekken,
   type StemmingList,
   type StemmingUitslag,
   type StemmingView,
@@ -54,6 +57,13 @@ export class StemmingHandlers {
     return this.stemmingen.papierInvoeren(request, actor, context);
   }
 
+  /** Logged in here; staff or the table's voorzitter (as for create) is checked in the service. */
+  @MessagePattern(STEMMING_SUBJECTS.intrekken)
+  @Ingelogd()
+  intrekken(@Payload() request: StemmingIntrekken, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<StemmingView> {
+    return this.stemmingen.intrekken(request, actor, context);
+  }
+
   @MessagePattern(STEMMING_SUBJECTS.sluiten)
   @Rollen('ambtenaar', 'gemeentebeheerder')
   sluiten(@Payload() request: StemmingId, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<StemmingUitslag> {
@@ -68,7 +78,13 @@ export class StemmingHandlers {
 
   @MessagePattern(STEMMING_SUBJECTS.export)
   @Publiek()
-  export(@Payload() request: StemmingId, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<StemmingExport> {
+  export(@Payload() request: StemmingId, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<StemmingExportKop> {
     return this.stemmingen.export(request.stemmingId, context, actor);
+  }
+
+  @MessagePattern(STEMMING_SUBJECTS.exportPagina)
+  @Publiek()
+  exportPagina(@Payload() request: StemmingExportPaginaVraag, @Context() context: MessageContext, @Principal() actor: Principal | undefined): Promise<StemmingExportPagina> {
+    return this.stemmingen.exportPagina(request, context, actor);
   }
 }

@@ -1,3 +1,4 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from 'nats';
 import { createHash, randomUUID } from 'node:crypto';
@@ -12,6 +13,9 @@ import {
   STEMMING_EVENTS,
   STEMMING_SUBJECTS,
   type StemmingExport,
+  type StemmingExportKop,
+  type StemmingExportLijst,
+  type StemmingExportPagina,
   type StemmingList,
   type StemmingUitslag,
   type StemmingView,
@@ -19,14 +23,16 @@ import {
   type VraagstukView,
 } from '@samen/contracts';
 import { erasureConsumerName, loadEnv } from '@samen/platform';
-import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pollUntil, request, startTestService, streamEvents, streamLastSeq, testEnv, withClient } from '@samen/testing';
+import { dataOf, definitionOf, errorOf, natsConnect, outboxDrained, pgClient, pollUntil, request, startTestService, streamEvents, streamLastSeq, testEnv, withClient } from '@samen/testing';
 import { GatewayEnv } from '../../../../gateway/src/config/gateway-env';
 import { createGateway } from '../../../../gateway/src/create-gateway';
 import { TokenIssuer } from '../../../identity/src/sleutels/token-issuer';
+import { SamensprekerEnv } from '../config/samenspreker-env';
 import { canoniekeJson } from '../tijdlijn/tijdlijn-keten';
 import { Tijdlijn } from '../tijdlijn/tijdlijn.service';
-import { hertel } from './export';
+import { hertel, paginaGrootte } from './export';
 import { Klok } from './klok';
+import { Stembus } from './stembus';
 import { StemmingService } from './stemming.service';
 
 interface Actor {
@@ -37,6 +43,8 @@ interface Actor {
 const A = 'GM0637';
 const B = 'GM0518';
 const UUR = 3_600_000;
+/** Small pages of the export, so that a few hundred ballots take several (the default is 512 KiB). */
+const PAGINA_BYTES = 1024;
 
 describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () => {
   let identity: NestFastifyApplication;
@@ -100,12 +108,29 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
   const stem = (stemmingId: string, as: Actor | undefined, antwoorden: Record<string, unknown>, idempotencyKey: string = randomUUID()) =>
     ask<StemBewijs>(STEMMING_SUBJECTS.stemmen, { stemmingId, idempotencyKey, stembiljet: { antwoorden } }, as, A, 30_000);
 
+  /** The export as the gateway streams it, put together over NATS: the head, then each list page by page. */
+  async function exportOverNats(stemmingId: string): Promise<{ uitvoer: StemmingExport; paginas: Record<StemmingExportLijst, number> }> {
+    const kop = dataOf(await ask<StemmingExportKop>(STEMMING_SUBJECTS.export, { stemmingId }, undefined, A, 30_000));
+    const lijsten = { stembiljetten: [] as unknown[], bonnetjes: [] as unknown[] };
+    const paginas = { stembiljetten: 0, bonnetjes: 0 };
+    for (const lijst of ['stembiljetten', 'bonnetjes'] as const) {
+      let na: string | undefined;
+      do {
+        const pagina = dataOf(await ask<StemmingExportPagina>(STEMMING_SUBJECTS.exportPagina, { stemmingId, lijst, ...(na ? { na } : {}) }));
+        lijsten[lijst].push(...pagina.items);
+        paginas[lijst]++;
+        na = pagina.volgende;
+      } while (na);
+    }
+    return { uitvoer: { ...kop, ...lijsten } as StemmingExport, paginas };
+  }
+
   const tel = (tabel: string, stemmingId: string) =>
     withClient('admin', async (c) => (await c.query(`select count(*)::int as n from samenspreker.${tabel} where stemming_id = $1`, [stemmingId])).rows[0].n as number);
 
   beforeAll(async () => {
     identity = await startTestService(definitionOf('identity'));
-    samenspreker = await startTestService(definitionOf('samenspreker'));
+    samenspreker = await startTestService(definitionOf('samenspreker'), { STEMMING_EXPORT_PAGINA_BYTES: PAGINA_BYTES });
     nc = await natsConnect();
     for (const [code, naam] of [[A, 'Zoetermeer'], [B, "'s-Gravenhage"]]) {
       dataOf(await request(GEMEENTE_SUBJECTS.upsert, { code, naam, bouwstenen: ['identity', 'samenspreker'] }, {}, { nc }));
@@ -207,6 +232,7 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
 
     expect(errorOf(await ask(STEMMING_SUBJECTS.uitslag, { stemmingId: s.id }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('geheim') });
     expect(errorOf(await ask(STEMMING_SUBJECTS.export, { stemmingId: s.id }))).toMatchObject({ code: 'CONFLICT' });
+    expect(errorOf(await ask(STEMMING_SUBJECTS.exportPagina, { stemmingId: s.id, lijst: 'bonnetjes' }))).toMatchObject({ code: 'CONFLICT' });
     expect(errorOf(await ask(STEMMING_SUBJECTS.sluiten, { stemmingId: s.id }, ambtenaar))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('pas daarna') });
     expect(errorOf(await ask(STEMMING_SUBJECTS.sluiten, { stemmingId: s.id }, kiezer))).toMatchObject({ code: 'FORBIDDEN' });
 
@@ -229,6 +255,103 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
       { what: 'stemming-gesloten' },
     );
     expect(events[0]?.event?.data).toEqual({ id: s.id, vraagstukId: s.vraagstukId, gemeente: A, procesVerbaal: uitslag.procesVerbaal, procesVerbaalHash: uitslag.procesVerbaalHash });
+    // A page token is one the export gave for that list, nothing else (400, nothing read).
+    const { uitvoer } = await exportOverNats(s.id);
+    expect(hertel(uitvoer, eerste.bonnetje)).toMatchObject({ klopt: true, bonnetje: 'gevonden' });
+    for (const [lijst, na] of [['stembiljetten', Buffer.from(eerste.bonnetje).toString('base64url')], ['bonnetjes', 'bm9n/ZWVu'], ['onzin', undefined]] as const) {
+      expect(errorOf(await ask(STEMMING_SUBJECTS.exportPagina, { stemmingId: s.id, lijst, ...(na ? { na } : {}) }))).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
+  });
+
+  it('keeps the default export page well under the NATS max payload of the server', () => {
+    // The page budget and the envelope of its reply, against what this nats-server accepts (1 MiB unless configured).
+    expect(new SamensprekerEnv().STEMMING_EXPORT_PAGINA_BYTES + 1024).toBeLessThan(0.6 * nc.info!.max_payload);
+  });
+
+  it('withdraws a stemming before its opening, with a public reason: by staff or the voorzitter; it then never opens, takes no votes and is never closed', async () => {
+    const v = await vraagstukInBesluitvorming();
+    const s = await stemming({}, v.id);
+    const inwoner = await actor(['inwoner']);
+    /** `null`: without a motivatie. */
+    const intrekken = (stemmingId: string, as?: Actor, motivatie: unknown = 'De vraag was onduidelijk gesteld.') =>
+      ask<StemmingView>(STEMMING_SUBJECTS.intrekken, { stemmingId, ...(motivatie === null ? {} : { motivatie }) }, as);
+    expect(errorOf(await intrekken(s.id))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(errorOf(await intrekken(s.id, inwoner))).toMatchObject({ code: 'FORBIDDEN' });
+    for (const motivatie of [null, '', '   ', 'x'.repeat(2001), 7]) {
+      expect(new Set(errorOf(await intrekken(s.id, ambtenaar, motivatie)).invalidParams?.map((p) => p.name))).toEqual(new Set(['motivatie']));
+    }
+    expect(errorOf(await intrekken(randomUUID(), ambtenaar))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(dataOf(await ask<StemmingView>(STEMMING_SUBJECTS.get, { stemmingId: s.id })).status).toBe('gepubliceerd');
+
+    const since = await streamLastSeq(nc);
+    const ingetrokken = dataOf(await intrekken(s.id, ambtenaar));
+    expect(ingetrokken).toEqual({ ...s, status: 'ingetrokken', intrekking: { motivatie: 'De vraag was onduidelijk gesteld.', tijdstip: expect.any(String) } });
+    expect(dataOf(await ask<StemmingView>(STEMMING_SUBJECTS.get, { stemmingId: s.id }))).toEqual(ingetrokken);
+    const entry = (await samenspreker.get(Tijdlijn).lees(v.id, { limiet: 100 })).find((e) => e.soort === 'stemming-ingetrokken');
+    expect(entry?.gegevens).toEqual({ stemmingId: s.id, titel: s.regels.titel, motivatie: 'De vraag was onduidelijk gesteld.' });
+    const events = await pollUntil(
+      async () => {
+        const found = (await streamEvents(nc, since)).filter((e) => e.subject === STEMMING_EVENTS.ingetrokken && e.event?.subject === s.id);
+        return found.length ? found : undefined;
+      },
+      { what: 'stemming-ingetrokken' },
+    );
+    expect(events[0]?.event?.data).toEqual({ id: s.id, vraagstukId: v.id, gemeente: A, motivatie: 'De vraag was onduidelijk gesteld.' });
+    expect(errorOf(await intrekken(s.id, ambtenaar))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('al ingetrokken'), toegestaan: [] });
+
+    // Past its opening and its closing: no votes, no closing (by staff or the sweep), no result.
+    vooruit = 1.5 * UUR;
+    const kiezer = await actor(['inwoner'], { gebied: 'WK063701' });
+    expect(errorOf(await stem(s.id, kiezer, { snelheid: 'dertig' }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('ingetrokken') });
+    const batch = { stemmingId: s.id, batchnummer: 'I-1', aantal: 1, kiezers: [randomUUID()], stembiljetten: [{ antwoorden: { snelheid: 'dertig' } }] };
+    expect(errorOf(await ask(STEMMING_SUBJECTS.papierInvoeren, batch, ambtenaar))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('ingetrokken') });
+    vooruit = 2.5 * UUR;
+    expect(errorOf(await ask(STEMMING_SUBJECTS.sluiten, { stemmingId: s.id }, ambtenaar))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('ingetrokken') });
+    expect(await samenspreker.get(StemmingService).sluitVerlopen()).not.toContain(s.id);
+    for (const [subject, vraag] of [
+      [STEMMING_SUBJECTS.uitslag, {}],
+      [STEMMING_SUBJECTS.export, {}],
+      [STEMMING_SUBJECTS.exportPagina, { lijst: 'stembiljetten' }],
+    ] as const) {
+      expect(errorOf(await ask(subject, { stemmingId: s.id, ...vraag }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('ingetrokken') });
+    }
+    expect([await tel('stemregister', s.id), await tel('stembiljet', s.id), await tel('bonnetje', s.id)]).toEqual([0, 0, 0]);
+    expect(dataOf(await ask<StemmingView>(STEMMING_SUBJECTS.get, { stemmingId: s.id })).status).toBe('ingetrokken');
+
+    // The voorzitter may withdraw too, as they may publish; after the opening nobody can, and toegestaan says what can.
+    const voorzitter = await actor(['inwoner']);
+    await withClient('samenspreker', (c) =>
+      c.query(`insert into samenspreker.deelnemer (id, vraagstuk_id, gemeente, account_id, rol, segment, status, sinds) values ($1, $2, $3, $4, 'voorzitter', 'inwoner', 'actief', now())`, [
+        randomUUID(),
+        v.id,
+        A,
+        voorzitter.accountId,
+      ]),
+    );
+    const tweede = await stemming({}, v.id);
+    expect(dataOf(await intrekken(tweede.id, voorzitter))).toMatchObject({ status: 'ingetrokken' });
+    const derde = await stemming({ kanalen: ['digitaal'] }, v.id);
+    vooruit = 1.5 * UUR;
+    expect(errorOf(await intrekken(derde.id, ambtenaar))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('alleen vóór de opening'), toegestaan: ['stemmen'] });
+    dataOf(await stem(derde.id, kiezer, { snelheid: 'dertig' }));
+    vooruit = 2.5 * UUR;
+    expect(errorOf(await intrekken(derde.id, ambtenaar)).toegestaan).toEqual(['sluiten']);
+    dataOf(await ask(STEMMING_SUBJECTS.sluiten, { stemmingId: derde.id }, ambtenaar));
+    expect(errorOf(await intrekken(derde.id, voorzitter))).toMatchObject({ code: 'CONFLICT', toegestaan: ['uitslag', 'export'] });
+
+    // The database holds it too: a withdrawn stemming never changes again, and one with votes is never withdrawn.
+    const vierde = await stemming({}, v.id);
+    vooruit = 1.5 * UUR;
+    dataOf(await stem(vierde.id, kiezer, { snelheid: 'vijftig' }));
+    await withClient('samenspreker', async (c) => {
+      await expect(c.query(`update samenspreker.stemming set status = 'gepubliceerd', intrekking_motivatie = null, ingetrokken_tijdstip = null where id = $1`, [s.id])).rejects.toThrow(
+        /ingetrokken stemming verandert niet meer/,
+      );
+      await expect(c.query(`update samenspreker.stemming set status = 'ingetrokken', intrekking_motivatie = 'x', ingetrokken_tijdstip = now() where id = $1`, [vierde.id])).rejects.toThrow(
+        /waarin gestemd is/,
+      );
+      await expect(c.query(`update samenspreker.stemming set status = 'ingetrokken' where id = $1`, [tweede.id])).rejects.toThrow(/ingetrokken stemming verandert niet meer/);
+    });
   });
 
   it('takes paper batches that reconcile, refuses the whole batch when a kiezer already voted, and counts paper receipts', async () => {
@@ -269,10 +392,24 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
     expect([await tel('stemregister', s.id), await tel('stembiljet', s.id), await tel('bonnetje', s.id)]).toEqual([3, 3, 3]);
 
     vooruit = 2.5 * UUR;
+    // Closing counts and commits first, then shuffles the box in a transaction of its own. Should that
+    // shuffle fail, the result stands, the export waits for it, and the sweep shuffles it after all.
+    const schud = jest.spyOn(samenspreker.get(Stembus), 'schud').mockRejectedValueOnce(new Error('het schudden valt uit'));
     const uitslag = dataOf(await ask<StemmingUitslag>(STEMMING_SUBJECTS.sluiten, { stemmingId: s.id }, ambtenaar));
+    expect(schud).toHaveBeenCalledTimes(1);
     // Two crosses on paper: invalid for that question, counted, not thrown away.
     expect(uitslag.procesVerbaal.vragen[0]).toMatchObject({ opties: [{ optieId: 'dertig', stemmen: 1 }, { optieId: 'vijftig', stemmen: 1 }], ongeldig: 1 });
-    const uitvoer = dataOf(await ask<StemmingExport>(STEMMING_SUBJECTS.export, { stemmingId: s.id }));
+    expect(dataOf(await ask<StemmingUitslag>(STEMMING_SUBJECTS.uitslag, { stemmingId: s.id }))).toEqual(uitslag);
+    expect(errorOf(await ask(STEMMING_SUBJECTS.export, { stemmingId: s.id }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('geschud'), toegestaan: ['uitslag'] });
+    await samenspreker.get(StemmingService).sluitVerlopen();
+    expect(schud.mock.calls.filter(([, id]) => id === s.id)).toHaveLength(2);
+    schud.mockRestore();
+    await withClient('samenspreker', async (c) => {
+      const { rows } = await c.query(`select geschud_tijdstip from samenspreker.stemming where id = $1`, [s.id]);
+      expect(rows[0].geschud_tijdstip).toBeInstanceOf(Date);
+      await expect(c.query(`update samenspreker.stemming set geschud_tijdstip = now() where id = $1`, [s.id])).rejects.toThrow(/gesloten stemming verandert niet meer/);
+    });
+    const { uitvoer } = await exportOverNats(s.id);
     expect(hertel(uitvoer, ontvangst.bonnetjes[0])).toMatchObject({ klopt: true, bonnetje: 'gevonden' });
   });
 
@@ -398,7 +535,11 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
       [verwacht.dertig, verwacht.vijftig, verwacht.blanco, 0],
       [verwacht.nu, verwacht.later, 0, 0],
     ]);
-    const uitvoer = dataOf(await ask<StemmingExport>(STEMMING_SUBJECTS.export, { stemmingId: s.id }, undefined, A, 30_000));
+    // The export over NATS in pages (of PAGINA_BYTES here), recounted from the pages put together.
+    const { uitvoer, paginas } = await exportOverNats(s.id);
+    expect(paginas.stembiljetten).toBeGreaterThan(1);
+    expect(paginas.bonnetjes).toBeGreaterThan(1);
+    expect(uitvoer.stembiljetten).toHaveLength(200);
     const hertelling = hertel(uitvoer);
     expect(hertelling).toMatchObject({ klopt: true, fouten: [] });
     expect(hertelling.procesVerbaal).toEqual(uitslag.procesVerbaal);
@@ -482,6 +623,44 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
     expect([await tel('stemregister', s.id), await tel('stembiljet', s.id)]).toEqual([geteld, geteld]);
   });
 
+  it('rewrites the ballot box after closing without queueing every cast behind a long read: the rewrite steps back and tries again', async () => {
+    // A long read (an old-style export, a dump) holds the ballot box table. A CLUSTER queued behind it
+    // would make every later cast and read wait for that read to end; with its lock_timeout it steps
+    // back every 2 s, lets them through, and rewrites once the read is done.
+    const lezer = await pgClient('admin');
+    const ander = await pgClient('admin');
+    // Should the rewrite not step back, this read would wait for it: it gives up after 5 s instead of hanging the test.
+    await ander.query(`set statement_timeout = '5s'`);
+    let herschrijven: Promise<number> | undefined;
+    try {
+      await lezer.query('begin');
+      await lezer.query('select count(*) from samenspreker.stembiljet');
+      const start = Date.now();
+      let klaar = false;
+      herschrijven = samenspreker
+        .get(Stembus)
+        .herschrijf(samenspreker.get(EntityManager))
+        .then(() => {
+          klaar = true;
+          return Date.now() - start;
+        });
+      await new Promise((r) => setTimeout(r, 300));
+      const t0 = Date.now();
+      await ander.query('select count(*) from samenspreker.stembiljet');
+      // Waited for at most one lock_timeout (2 s), not for the 6 s read.
+      expect(Date.now() - t0).toBeLessThan(4_000);
+      await new Promise((r) => setTimeout(r, Math.max(0, 6_000 - (Date.now() - start))));
+      expect(klaar).toBe(false);
+      await lezer.query('commit');
+      expect(await herschrijven).toBeGreaterThanOrEqual(6_000);
+    } finally {
+      await lezer.query('rollback').catch(() => undefined);
+      await herschrijven?.catch(() => undefined);
+      await lezer.end();
+      await ander.end();
+    }
+  }, 30_000);
+
   it('answers over HTTP: publish, rules, cast (201, then 200 with the same body), 400 without Idempotency-Key, results 409 until closed', async () => {
     const env = loadEnv(GatewayEnv, { NODE_ENV: 'test', NATS_URL: testEnv().natsUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent', RATE_LIMIT_PER_MINUTE: '1000000' });
     const gateway = await createGateway(env);
@@ -507,6 +686,19 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
       expect((await http(`/vraagstukken/${randomUUID()}/stemmingen`)).status).toBe(404);
       expect((await http(`/vraagstukken/${v.id}/stemmingen`, ambtenaar, { ...body, onbekend: 1 })).status).toBe(400);
 
+      // Withdrawing: 400 without a reason, 200 with the stemming, then 409 problem+json with toegestaan.
+      const fout = (await (await http(`/vraagstukken/${v.id}/stemmingen`, ambtenaar, body)).json()) as StemmingView;
+      expect((await http(`/stemmingen/${fout.id}/_intrekken`, ambtenaar, {})).status).toBe(400);
+      expect((await http(`/stemmingen/${fout.id}/_intrekken`, undefined, { motivatie: 'Fout.' })).status).toBe(401);
+      const ingetrokken = await http(`/stemmingen/${fout.id}/_intrekken`, ambtenaar, { motivatie: 'Een fout in de vraag.' });
+      expect([ingetrokken.status, await ingetrokken.json()]).toEqual([200, expect.objectContaining({ status: 'ingetrokken', intrekking: expect.objectContaining({ motivatie: 'Een fout in de vraag.' }) })]);
+      const nogmaals = await http(`/stemmingen/${fout.id}/_intrekken`, ambtenaar, { motivatie: 'Nog eens.' });
+      expect([nogmaals.status, nogmaals.headers.get('content-type'), await nogmaals.json()]).toEqual([
+        409,
+        expect.stringMatching(/^application\/problem\+json/),
+        expect.objectContaining({ code: 'CONFLICT', toegestaan: [] }),
+      ]);
+
       vooruit = 1.5 * UUR;
       const kiezer = await actor(['inwoner'], { gebied: 'WK063701' });
       const biljet = { antwoorden: { snelheid: 'dertig' } };
@@ -525,6 +717,9 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
 
       const papier = await http(`/stemmingen/${s.id}/papieren-stembiljetten`, ambtenaar, { batchnummer: 'H-1', aantal: 1, kiezers: [randomUUID()], stembiljetten: [biljet] });
       expect(papier.status).toBe(201);
+      const honderd = Array.from({ length: 100 }, (_, i) => ({ antwoorden: { snelheid: i % 2 ? 'dertig' : 'vijftig', wanneer: i % 3 ? 'nu' : null } }));
+      const stapel = await http(`/stemmingen/${s.id}/papieren-stembiljetten`, ambtenaar, { batchnummer: 'H-2', aantal: 100, kiezers: honderd.map(() => randomUUID()), stembiljetten: honderd });
+      expect(stapel.status).toBe(201);
       expect((await http(`/stemmingen/${s.id}/uitslag`)).status).toBe(409);
       expect((await http(`/stemmingen/${s.id}/export`)).status).toBe(409);
       expect((await http(`/stemmingen/${s.id}/_sluit`, ambtenaar, {})).status).toBe(409);
@@ -533,10 +728,15 @@ describe('samenspreker stemmingen over NATS and HTTP, against PostgreSQL', () =>
       const sluit = await http(`/stemmingen/${s.id}/_sluit`, ambtenaar, {});
       expect(sluit.status).toBe(200);
       const uitslag = (await sluit.json()) as StemmingUitslag;
-      expect(uitslag.procesVerbaal.aantalKiezers).toBe(2);
+      expect(uitslag.procesVerbaal.aantalKiezers).toBe(102);
       expect(await (await http(`/stemmingen/${s.id}/uitslag`)).json()).toEqual(uitslag);
-      const uitvoer = await (await http(`/stemmingen/${s.id}/export`)).json();
-      expect(hertel(uitvoer, bewijs.bonnetje)).toMatchObject({ klopt: true, bonnetje: 'gevonden' });
+      // The download streams the pages (PAGINA_BYTES: 42 ballots, 23 receipts each here) as one document.
+      const download = await http(`/stemmingen/${s.id}/export`);
+      expect([download.status, download.headers.get('content-type'), download.headers.get('api-version')]).toEqual([200, expect.stringMatching(/^application\/json/), expect.any(String)]);
+      const uitvoer = (await download.json()) as StemmingExport;
+      expect(hertel(uitvoer, bewijs.bonnetje)).toMatchObject({ klopt: true, bonnetje: 'gevonden', procesVerbaal: uitslag.procesVerbaal });
+      expect(uitvoer.stembiljetten).toHaveLength(102);
+      expect(paginaGrootte(s.regels, 'stembiljetten', PAGINA_BYTES)).toBeLessThan(50);
     } finally {
       await gateway.close();
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import {
+  type CanoniekStembiljet,
   type InvalidParam,
   type MessageContext,
   type NieuweStemming,
@@ -12,8 +13,13 @@ import {
   type StemBewijs,
   STEMMING_EVENTS,
   type StemmingAangemaakt,
-  type StemmingExport,
+  STEMMING_EXPORT_FORMAAT,
+  type StemmingExportKop,
+  type StemmingExportPagina,
+  type StemmingExportPaginaVraag,
   type StemmingGesloten,
+  type StemmingIngetrokken,
+  type StemmingIntrekken,
   type StemmingList,
   type StemmingRegels,
   type StemmingUitslag,
@@ -21,21 +27,22 @@ import {
   type StemUitbrengen,
 } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
+import { SamensprekerEnv } from '../config/samenspreker-env';
 import { GemeenteInstellingenBron } from '../gedeeld/gemeente-instellingen';
-import { isGemeenteStaf } from '../gedeeld/toegang';
+import { isGemeenteStaf, vereisStafOfTafelRol } from '../gedeeld/toegang';
 import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Tafel } from '../tafel/tafel.service';
 import type { JsonWaarde } from '../tijdlijn/tijdlijn-keten';
 import { Vastlegging } from '../tijdlijn/vastlegging';
 import { nieuwBonnetje } from './bonnetje';
-import { maakExport, schud } from './export';
+import { leesPaginaToken, paginaGrootte, paginaToken, schud } from './export';
 import { Klok } from './klok';
 import { magStemmen } from './kiesgerechtigdheid';
 import { type Beoordeling, beoordeelStembiljet } from './stembiljet';
 import { Stembus, type StemmingVoorStem } from './stembus';
-import { isGesloten, isOpen, metStandaarden, regelsHash, valideerRegels } from './stemming-regels';
+import { isGesloten, isOpen, magWijzigen, metStandaarden, regelsHash, toegestaneStappen, valideerRegels } from './stemming-regels';
 import { Stemming } from './stemming.entity';
-import { biljettenHashVanGroepen, bonnetjesHash, maakProcesVerbaal, procesVerbaalHash, telGroepen } from './telling';
+import { biljettenHashVanGroepen, maakProcesVerbaal, procesVerbaalHash, telGroepen } from './telling';
 import { ontsleutelBonnetje, versleutelBonnetje } from './idempotentie';
 
 
@@ -53,8 +60,11 @@ function toView(s: Stemming): StemmingView {
     ...(s.aantalKiesgerechtigden !== undefined && s.aantalKiesgerechtigden !== null ? { aantalKiesgerechtigden: s.aantalKiesgerechtigden } : {}),
     aangemaaktTijdstip: s.aangemaaktTijdstip.toISOString(),
     ...(s.procesVerbaalHash ? { procesVerbaalHash: s.procesVerbaalHash } : {}),
+    ...(s.intrekkingMotivatie && s.ingetrokkenTijdstip ? { intrekking: { motivatie: s.intrekkingMotivatie, tijdstip: s.ingetrokkenTijdstip.toISOString() } } : {}),
   };
 }
+
+const INGETROKKEN = 'Deze stemming is ingetrokken; zij opent niet en heeft geen uitslag. / This vote was withdrawn; it does not open and has no result.';
 
 function uitslagVan(s: Stemming): StemmingUitslag {
   return { stemmingId: s.id, procesVerbaal: s.procesVerbaal!, procesVerbaalHash: s.procesVerbaalHash!, geslotenTijdstip: s.geslotenTijdstip!.toISOString() };
@@ -88,6 +98,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     private readonly tafel: Tafel,
     private readonly stembus: Stembus,
     private readonly klok: Klok,
+    private readonly env: SamensprekerEnv,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -193,6 +204,50 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
+   * Withdraws a published stemming before it opens, with a public reason: by the people who may
+   * publish one. From then on it cannot open, take votes or be closed, and a besluit cannot rest on it.
+   */
+  async intrekken(input: StemmingIntrekken, caller: Principal | undefined, context: MessageContext): Promise<StemmingView> {
+    const actor = vereisActor(caller, 'een stemming in te trekken');
+    const gemeente = vereisGemeente(context, actor);
+    return this.em.transactional(async (em) => {
+      // FOR UPDATE, as closing: a cast holds the row FOR KEY SHARE while it checks that the stemming is
+      // open, so no cast is in flight when this checks the opening, and every later cast sees the withdrawal.
+      const stemming = await em.findOne(Stemming, { id: input.stemmingId, gemeente }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!stemming) throw DomainError.notFound('Deze stemming');
+      await vereisStafOfTafelRol(em, this.tafel, stemming.vraagstukId, actor, ['voorzitter'], 'een ambtenaar of gemeentebeheerder, of de voorzitter van de tafel');
+      const nu = this.klok.nu();
+      const toegestaan = toegestaneStappen(stemming.status, stemming.regels, nu);
+      if (stemming.status === 'ingetrokken') throw DomainError.conflict('Deze stemming is al ingetrokken. / This vote was already withdrawn.', toegestaan);
+      if (stemming.status === 'gesloten') throw DomainError.conflict('Deze stemming is gesloten en geteld; intrekken kan alleen vóór de opening. / This vote is closed and counted; it can only be withdrawn before it opens.', toegestaan);
+      if (!magWijzigen(stemming.regels, nu)) {
+        throw DomainError.conflict(
+          `Deze stemming is geopend op ${stemming.regels.openingTijdstip}; intrekken kan alleen vóór de opening. / This vote opened at ${stemming.regels.openingTijdstip}; it can only be withdrawn before it opens.`,
+          toegestaan,
+        );
+      }
+      stemming.status = 'ingetrokken';
+      stemming.intrekkingMotivatie = input.motivatie;
+      stemming.ingetrokkenTijdstip = nu;
+      await em.flush();
+      const ingetrokken: StemmingIngetrokken = { id: stemming.id, vraagstukId: stemming.vraagstukId, gemeente: stemming.gemeente, motivatie: input.motivatie };
+      await this.vastlegging.leg(
+        em,
+        {
+          vraagstukId: stemming.vraagstukId,
+          gemeente: stemming.gemeente,
+          soort: 'stemming-ingetrokken',
+          actor: tijdlijnActor(actor),
+          gegevens: { stemmingId: stemming.id, titel: stemming.regels.titel, motivatie: input.motivatie },
+          event: { subject: STEMMING_EVENTS.ingetrokken, resource: 'stemming', event: 'ingetrokken', about: stemming.id, data: ingetrokken },
+        },
+        context,
+      );
+      return toView(stemming);
+    });
+  }
+
+  /**
    * One digital vote, in one short transaction: register (its unique (stemming, account) index refuses a second vote),
    * ballot and receipt apart, and the encrypted retry record. Two casts of one person meet at the
    * register's key: the second waits for the first and then returns its receipt (same key) or 409.
@@ -289,12 +344,12 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     });
   }
 
-  /** Closing by staff: only once the closing time has passed. */
+  /** Closing by staff: only once the closing time has passed. The ballot box is shuffled before the answer. */
   async sluiten(stemmingId: string, caller: Principal | undefined, context: MessageContext): Promise<StemmingUitslag> {
     const actor = vereisActor(caller, 'een stemming te sluiten');
     const gemeente = vereisGemeente(context, actor);
     const uitslag = await this.em.transactional((em) => this.sluitIn(em, stemmingId, gemeente, actor, context));
-    await this.herschrijf();
+    await this.schudEnHerschrijf([stemmingId]);
     return uitslag;
   }
 
@@ -312,10 +367,9 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
         if (!(error instanceof DomainError && error.code === 'CONFLICT')) this.logger.error({ err: error, stemmingId: id }, 'closing a stemming past its closing time failed');
       }
     }
-    if (gesloten.length > 0) {
-      await this.herschrijf();
-      this.logger.log(`closed ${gesloten.length} stemmingen past their closing time`);
-    }
+    if (gesloten.length > 0) this.logger.log(`closed ${gesloten.length} stemmingen past their closing time`);
+    // These, and any whose shuffle failed or was cut off before.
+    await this.schudEnHerschrijf(await this.stembus.teSchudden(em));
     return gesloten;
   }
 
@@ -325,25 +379,77 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     return uitslagVan(stemming);
   }
 
-  /** The export anyone can recount; built again from the tables and checked against the stored proces-verbaal. */
-  async export(stemmingId: string, context: MessageContext, actor?: Principal): Promise<StemmingExport> {
+  /**
+   * The head of the export anyone can recount (the lists come in pages, {@link exportPagina}). The
+   * ballot box is counted again, grouped as at closing, and must give the stored proces-verbaal:
+   * otherwise nothing is served rather than something else. Closed ballots and receipts never
+   * change (append-only, by trigger), so the pages read what this checked.
+   */
+  async export(stemmingId: string, context: MessageContext, actor?: Principal): Promise<StemmingExportKop> {
     const stemming = await this.vind(this.em, stemmingId, werkGemeente(context, actor));
-    this.vereisGesloten(stemming);
-    const biljetten = await this.stembus.biljetten(this.em, stemming.id);
-    const bonnetjes = await this.stembus.bonnetjes(this.em, stemming.id);
-    const uitvoer = maakExport(stemming.regels, stemming.procesVerbaal!.aantalKiesgerechtigden, biljetten, bonnetjes);
-    if (uitvoer.procesVerbaalHash !== stemming.procesVerbaalHash) {
-      // The tables no longer give the published result: say so rather than publish something else.
+    this.vereisGeschud(stemming);
+    const groepen = await this.stembus.biljetGroepen(this.em, stemming.id);
+    const bonnetjes = await this.stembus.bonnetjesTelling(this.em, stemming.id);
+    const procesVerbaal = stemming.procesVerbaal!;
+    const hertelling = maakProcesVerbaal(stemming.regels, telGroepen(stemming.regels, groepen), {
+      aantalKiesgerechtigden: procesVerbaal.aantalKiesgerechtigden,
+      biljettenHash: biljettenHashVanGroepen(groepen),
+      bonnetjesHash: bonnetjes.hash,
+    });
+    if (bonnetjes.aantal !== procesVerbaal.aantalKiezers || procesVerbaalHash(hertelling) !== stemming.procesVerbaalHash) {
       throw new DomainError('INTERNAL', 'De stembus geeft niet meer de gepubliceerde uitslag; de export is niet beschikbaar.');
     }
-    return uitvoer;
+    return {
+      formaat: STEMMING_EXPORT_FORMAAT,
+      versie: 1,
+      regels: stemming.regels,
+      aantalKiesgerechtigden: procesVerbaal.aantalKiesgerechtigden,
+      procesVerbaal,
+      procesVerbaalHash: stemming.procesVerbaalHash!,
+    };
   }
 
   /**
-   * The result is committed already; should the rewrite fail, the shuffled copies stand and the
-   * originals are gone from every query, and the next closing (or autovacuum) clears their files.
+   * One page of the ballots or the receipts of the export, in the order of their random keys: sized
+   * so that it fits one NATS message whatever the rules (STEMMING_EXPORT_PAGINA_BYTES).
    */
-  private async herschrijf(): Promise<void> {
+  async exportPagina(input: StemmingExportPaginaVraag, context: MessageContext, actor?: Principal): Promise<StemmingExportPagina> {
+    const stemming = await this.vind(this.em, input.stemmingId, werkGemeente(context, actor));
+    this.vereisGeschud(stemming);
+    const na = input.na === undefined ? undefined : leesPaginaToken(input.na, input.lijst);
+    if (input.na !== undefined && na === undefined) {
+      throw DomainError.validation([{ name: 'na', code: 'paginaToken', reason: `na is geen paginatoken van ${input.lijst} / na is no page token of ${input.lijst}` }]);
+    }
+    const grootte = paginaGrootte(stemming.regels, input.lijst, this.env.STEMMING_EXPORT_PAGINA_BYTES);
+    // One more than a page: whether there is a next page, without asking for an empty one.
+    let items: Array<CanoniekStembiljet | string>;
+    let sleutels: string[];
+    if (input.lijst === 'stembiljetten') {
+      const rijen = await this.stembus.biljettenPagina(this.em, stemming.id, na, grootte + 1);
+      items = rijen.map((rij) => rij.biljet);
+      sleutels = rijen.map((rij) => rij.id);
+    } else {
+      items = sleutels = await this.stembus.bonnetjesPagina(this.em, stemming.id, na, grootte + 1);
+    }
+    return { items: items.slice(0, grootte), ...(items.length > grootte ? { volgende: paginaToken(sleutels[grootte - 1]!) } : {}) };
+  }
+
+  /**
+   * The second step of closing: each stemming's ballot box shuffled in its own transaction, then both
+   * tables rewritten once. The result is committed already; should a shuffle fail, the stemming stays
+   * marked unshuffled (its export waits) and the sweep tries again; should the rewrite fail, the
+   * shuffled copies stand and the next closing (or autovacuum) clears the originals' files.
+   */
+  private async schudEnHerschrijf(stemmingIds: readonly string[]): Promise<void> {
+    let geschud = 0;
+    for (const id of stemmingIds) {
+      try {
+        if (await this.em.fork().transactional((tx) => this.stembus.schud(tx, id, this.klok.nu()))) geschud++;
+      } catch (error) {
+        this.logger.error({ err: error, stemmingId: id }, 'shuffling the ballot box after closing failed; the sweep tries again');
+      }
+    }
+    if (geschud === 0) return;
     try {
       await this.stembus.herschrijf(this.em);
     } catch (error) {
@@ -358,15 +464,16 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     if (actor && !isGemeenteStaf(actor.rollen)) throw new DomainError('FORBIDDEN', 'Alleen een ambtenaar of gemeentebeheerder sluit een stemming.');
     if (stemming.status === 'gesloten') throw DomainError.conflict('Deze stemming is al gesloten; de uitslag is openbaar.');
     const nu = this.klok.nu();
+    if (stemming.status === 'ingetrokken') throw DomainError.conflict(INGETROKKEN, []);
     if (!isGesloten(stemming.regels, nu)) {
       throw DomainError.conflict(`Deze stemming loopt tot ${stemming.regels.sluitingTijdstip}; pas daarna wordt zij gesloten en geteld.`);
     }
     const regels = stemming.regels;
     const groepen = await this.stembus.biljetGroepen(em, stemming.id);
     const aantalBiljetten = groepen.reduce((som, groep) => som + groep.aantal, 0);
-    const bonnetjes = await this.stembus.bonnetjes(em, stemming.id);
+    const bonnetjes = await this.stembus.bonnetjesTelling(em, stemming.id);
     const kiezers = await this.stembus.aantalKiezers(em, stemming.id);
-    if (kiezers !== aantalBiljetten || kiezers !== bonnetjes.length) {
+    if (kiezers !== aantalBiljetten || kiezers !== bonnetjes.aantal) {
       throw new DomainError('INTERNAL', 'Het register en de stembus lopen uiteen; de stemming is niet gesloten.');
     }
     // Residents who verified after publication may have voted too: the base is never below the turnout.
@@ -377,7 +484,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     const procesVerbaal = maakProcesVerbaal(regels, telGroepen(regels, groepen), {
       aantalKiesgerechtigden,
       biljettenHash: biljettenHashVanGroepen(groepen),
-      bonnetjesHash: bonnetjesHash(bonnetjes),
+      bonnetjesHash: bonnetjes.hash,
     });
     const hash = procesVerbaalHash(procesVerbaal);
     stemming.status = 'gesloten';
@@ -385,7 +492,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     stemming.procesVerbaalHash = hash;
     stemming.geslotenTijdstip = nu;
     await em.flush();
-    await this.stembus.schud(em, stemming.id);
+    await this.stembus.vergeetHerhalingen(em, stemming.id);
     const gesloten: StemmingGesloten = { id: stemming.id, vraagstukId: stemming.vraagstukId, gemeente: stemming.gemeente, procesVerbaal, procesVerbaalHash: hash };
     await this.vastlegging.leg(
       em,
@@ -410,6 +517,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     const stemming = await this.stembus.stemmingVoorStem(em, stemmingId);
     if (!stemming) throw DomainError.notFound('Deze stemming');
     const nu = this.klok.nu();
+    if (stemming.status === 'ingetrokken') throw DomainError.conflict(INGETROKKEN, []);
     if (stemming.status === 'gesloten' || isGesloten(stemming.regels, nu)) throw DomainError.conflict('Deze stemming is gesloten; stemmen kan niet meer.');
     if (!isOpen(stemming.regels, nu)) throw DomainError.conflict(`Deze stemming opent pas op ${stemming.regels.openingTijdstip}.`);
     if (!stemming.regels.kanalen.includes(kanaal)) {
@@ -424,7 +532,22 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     return stemming;
   }
 
+  /**
+   * The export reads the ballot box as published: after the shuffle that follows the count (seconds
+   * after it, or the next sweep's). Before, its keys are about to change under a paged reader.
+   */
+  private vereisGeschud(stemming: Stemming): void {
+    this.vereisGesloten(stemming);
+    if (!stemming.geschudTijdstip) {
+      throw DomainError.conflict(
+        'De stemming is geteld; de stembus wordt nog geschud en de export volgt binnen een minuut. / The vote is counted; the ballot box is still being shuffled and the export follows within a minute.',
+        ['uitslag'],
+      );
+    }
+  }
+
   private vereisGesloten(stemming: Stemming): void {
+    if (stemming.status === 'ingetrokken') throw DomainError.conflict(INGETROKKEN, []);
     if (stemming.status !== 'gesloten') {
       throw DomainError.conflict(`De uitslag blijft geheim tot de stemming gesloten en geteld is (na ${stemming.regels.sluitingTijdstip}).`);
     }
