@@ -351,18 +351,24 @@ function main() {
  * and serialisation as for a socket, without the socket).
  */
 async function achterNats(app, pool, natsUrl) {
-  const { connect } = require('nats');
-  const { SPLITSING_SUBJECT } = require('./splitsing');
+  const { connect, headers: natsHeaders } = require('nats');
+  const { SPLITSING_SUBJECT, VERZOEK_HEADER, STATUS_HEADER, TYPE_HEADER } = require('./splitsing');
   const nc = await connect({ servers: natsUrl, name: 'bench-splitsing-achter', noAsyncTraces: true });
   const sub = nc.subscribe(SPLITSING_SUBJECT, { queue: 'bench-splitsing' });
   await nc.flush();
   process.send?.('ready');
   process.on('SIGTERM', () => nc.drain().then(() => pool.end()).then(() => process.exit(0)));
+  const antwoord = (msg, status, type, body) => {
+    const h = natsHeaders();
+    h.set(STATUS_HEADER, String(status));
+    h.set(TYPE_HEADER, type ?? 'application/json');
+    msg.respond(body, { headers: h });
+  };
   for await (const msg of sub) {
-    const { method, url, headers, body } = JSON.parse(Buffer.from(msg.data).toString('utf8'));
-    app.inject({ method, url, headers, payload: body }).then(
-      (response) => msg.respond(Buffer.from(JSON.stringify({ status: response.statusCode, type: response.headers['content-type'], body: response.body }))),
-      () => msg.respond(Buffer.from(JSON.stringify({ status: 500, type: 'application/json', body: '{}' }))),
+    const { method, url, headers } = JSON.parse(msg.headers.get(VERZOEK_HEADER));
+    app.inject({ method, url, headers, ...(msg.data.length ? { payload: Buffer.from(msg.data) } : {}) }).then(
+      (response) => antwoord(msg, response.statusCode, response.headers['content-type'], response.rawPayload),
+      () => antwoord(msg, 500, 'application/json', Buffer.from('{}')),
     );
   }
 }
