@@ -15,7 +15,7 @@ import {
   type ReactieView,
 } from '@samen/contracts';
 import { DomainError } from '@samen/platform';
-import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
+import { tijdlijnActor, vereisActor, vereisGemeente, vergrendelVraagstuk, vergrendelVraagstukFase, vindVraagstuk, werkGemeente } from '../gedeeld/werk-context';
 import { Pseudoniemen } from '../gedeeld/pseudoniem';
 import { EINDFASEN } from '../gedeeld/toegang';
 import { Oplossing } from '../oplossing/oplossing.entity';
@@ -52,7 +52,7 @@ export class ReactieService {
     const actor = vereisActor(caller, 'te reageren');
     const gemeente = vereisGemeente(context, actor);
     return this.em.transactional(async (em) => {
-      const vraagstuk = await vergrendelVraagstuk(em, input.vraagstukId, gemeente);
+      const vraagstuk = await vergrendelVraagstukFase(em, input.vraagstukId, gemeente);
       if (input.oplossingId) await this.vindOplossing(em, vraagstuk, input.oplossingId);
       if (EINDFASEN.includes(vraagstuk.fase)) {
         throw new DomainError('CONFLICT', `Dit vraagstuk is ${vraagstuk.fase}; de discussie is gesloten.`);
@@ -154,7 +154,7 @@ export class ReactieService {
     });
   }
 
-  private async vindOplossing(em: EntityManager, vraagstuk: Vraagstuk, oplossingId: string): Promise<void> {
+  private async vindOplossing(em: EntityManager, vraagstuk: Pick<Vraagstuk, 'id'>, oplossingId: string): Promise<void> {
     if (!(await em.count(Oplossing, { id: oplossingId, vraagstukId: vraagstuk.id }))) throw DomainError.notFound('Deze oplossing');
   }
 }
