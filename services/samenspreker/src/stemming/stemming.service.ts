@@ -4,6 +4,7 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import {
   type CanoniekStembiljet,
   type InvalidParam,
+  type ProcesVerbaal,
   type MessageContext,
   type NieuweStemming,
   type PapierenBatchOntvangst,
@@ -62,6 +63,13 @@ function toView(s: Stemming): StemmingView {
     ...(s.procesVerbaalHash ? { procesVerbaalHash: s.procesVerbaalHash } : {}),
     ...(s.intrekkingMotivatie && s.ingetrokkenTijdstip ? { intrekking: { motivatie: s.intrekkingMotivatie, tijdstip: s.ingetrokkenTijdstip.toISOString() } } : {}),
   };
+}
+
+/** What the ballot box holds, counted; the proces-verbaal once the number entitled is known. */
+interface GeteldeStembus {
+  aantalBiljetten: number;
+  aantalBonnetjes: number;
+  procesVerbaal(aantalKiesgerechtigden: number): ProcesVerbaal;
 }
 
 const INGETROKKEN = 'Deze stemming is ingetrokken; zij opent niet en heeft geen uitslag. / This vote was withdrawn; it does not open and has no result.';
@@ -388,15 +396,9 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
   async export(stemmingId: string, context: MessageContext, actor?: Principal): Promise<StemmingExportKop> {
     const stemming = await this.vind(this.em, stemmingId, werkGemeente(context, actor));
     this.vereisGeschud(stemming);
-    const groepen = await this.stembus.biljetGroepen(this.em, stemming.id);
-    const bonnetjes = await this.stembus.bonnetjesTelling(this.em, stemming.id);
     const procesVerbaal = stemming.procesVerbaal!;
-    const hertelling = maakProcesVerbaal(stemming.regels, telGroepen(stemming.regels, groepen), {
-      aantalKiesgerechtigden: procesVerbaal.aantalKiesgerechtigden,
-      biljettenHash: biljettenHashVanGroepen(groepen),
-      bonnetjesHash: bonnetjes.hash,
-    });
-    if (bonnetjes.aantal !== procesVerbaal.aantalKiezers || procesVerbaalHash(hertelling) !== stemming.procesVerbaalHash) {
+    const stembus = await this.telStembus(this.em, stemming);
+    if (stembus.aantalBonnetjes !== procesVerbaal.aantalKiezers || procesVerbaalHash(stembus.procesVerbaal(procesVerbaal.aantalKiesgerechtigden)) !== stemming.procesVerbaalHash) {
       throw new DomainError('INTERNAL', 'De stembus geeft niet meer de gepubliceerde uitslag; de export is niet beschikbaar.');
     }
     return {
@@ -457,6 +459,22 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
+  /**
+   * The ballot box counted as closing counts it, for the closing and for every export that checks it
+   * again: ballots grouped by PostgreSQL and counted with telGroepen, receipts counted and hashed there.
+   */
+  private async telStembus(em: EntityManager, stemming: Stemming): Promise<GeteldeStembus> {
+    const groepen = await this.stembus.biljetGroepen(em, stemming.id);
+    const bonnetjes = await this.stembus.bonnetjesTelling(em, stemming.id);
+    const telling = telGroepen(stemming.regels, groepen);
+    const biljettenHash = biljettenHashVanGroepen(groepen);
+    return {
+      aantalBiljetten: groepen.reduce((som, groep) => som + groep.aantal, 0),
+      aantalBonnetjes: bonnetjes.aantal,
+      procesVerbaal: (aantalKiesgerechtigden) => maakProcesVerbaal(stemming.regels, telling, { aantalKiesgerechtigden, biljettenHash, bonnetjesHash: bonnetjes.hash }),
+    };
+  }
+
   private async sluitIn(em: EntityManager, stemmingId: string, gemeente: string, actor: Principal | undefined, context: MessageContext): Promise<StemmingUitslag> {
     // FOR UPDATE: waits for every cast holding the row (FOR KEY SHARE), and holds off the next ones.
     const stemming = await em.findOne(Stemming, { id: stemmingId, gemeente }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -469,11 +487,9 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
       throw DomainError.conflict(`Deze stemming loopt tot ${stemming.regels.sluitingTijdstip}; pas daarna wordt zij gesloten en geteld.`);
     }
     const regels = stemming.regels;
-    const groepen = await this.stembus.biljetGroepen(em, stemming.id);
-    const aantalBiljetten = groepen.reduce((som, groep) => som + groep.aantal, 0);
-    const bonnetjes = await this.stembus.bonnetjesTelling(em, stemming.id);
+    const stembus = await this.telStembus(em, stemming);
     const kiezers = await this.stembus.aantalKiezers(em, stemming.id);
-    if (kiezers !== aantalBiljetten || kiezers !== bonnetjes.aantal) {
+    if (kiezers !== stembus.aantalBiljetten || kiezers !== stembus.aantalBonnetjes) {
       throw new DomainError('INTERNAL', 'Het register en de stembus lopen uiteen; de stemming is niet gesloten.');
     }
     // Residents who verified after publication may have voted too: the base is never below the turnout.
@@ -481,11 +497,7 @@ export class StemmingService implements OnApplicationBootstrap, OnApplicationShu
       regels.kiesgerechtigden.soort === 'tafel'
         ? await this.stembus.aantalTafelKiesgerechtigden(em, stemming.id, stemming.vraagstukId)
         : Math.max(stemming.aantalKiesgerechtigden ?? 0, kiezers);
-    const procesVerbaal = maakProcesVerbaal(regels, telGroepen(regels, groepen), {
-      aantalKiesgerechtigden,
-      biljettenHash: biljettenHashVanGroepen(groepen),
-      bonnetjesHash: bonnetjes.hash,
-    });
+    const procesVerbaal = stembus.procesVerbaal(aantalKiesgerechtigden);
     const hash = procesVerbaalHash(procesVerbaal);
     stemming.status = 'gesloten';
     stemming.procesVerbaal = procesVerbaal;
